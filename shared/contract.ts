@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Empty, Id } from './schemas/common';
+import { BackupInfo, LockReason, Passphrase, RecoveryKeyInput, VaultStatus, VerifyReport } from './schemas/vault';
+import { Settings } from './schemas/settings';
+import { Student, StudentDraft, StudentSummary } from './schemas/student';
+import { AuditCheck, AuditEntry } from './schemas/audit';
+
+/**
+ * Every IPC channel, with the schema its request must pass (in main, before any handler runs)
+ * and the schema its response must pass (in the renderer). Main, preload, renderer and tests all
+ * derive their types from this object, so a channel cannot drift between sides.
+ */
+export const contract = {
+  // The vault: passphrase, recovery key, locking, backups.
+  'vault:status': { req: Empty, res: VaultStatus },
+  'vault:create': { req: z.strictObject({ passphrase: Passphrase }), res: z.strictObject({ recoveryKey: z.string() }) },
+  'vault:unlock': { req: z.strictObject({ passphrase: Passphrase }), res: VaultStatus },
+  'vault:recover': { req: z.strictObject({ recoveryKey: RecoveryKeyInput, newPassphrase: Passphrase }), res: VaultStatus },
+  'vault:quickUnlock': { req: Empty, res: VaultStatus },
+  'vault:setQuickUnlock': { req: z.strictObject({ enabled: z.boolean() }), res: VaultStatus },
+  'vault:lock': { req: Empty, res: VaultStatus },
+  'vault:touch': { req: Empty, res: z.null() },
+  'vault:changePassphrase': { req: z.strictObject({ current: Passphrase, next: Passphrase }), res: z.null() },
+  'vault:newRecoveryKey': { req: z.strictObject({ passphrase: Passphrase }), res: z.strictObject({ recoveryKey: z.string() }) },
+  'vault:listBackups': { req: Empty, res: z.array(BackupInfo) },
+  'vault:restoreBackup': { req: z.strictObject({ id: BackupInfo.shape.id }), res: VaultStatus },
+  'vault:verify': { req: Empty, res: VerifyReport },
+
+  'settings:get': { req: Empty, res: Settings },
+  'settings:save': { req: Settings, res: Settings },
+
+  'audit:list': {
+    req: z.strictObject({ limit: z.number().int().min(1).max(500).default(100), recordId: z.string().max(64).optional() }),
+    res: z.strictObject({ entries: z.array(AuditEntry), total: z.number().int().nonnegative() }),
+  },
+  'audit:verify': { req: Empty, res: AuditCheck },
+
+  'students:list': { req: Empty, res: z.array(StudentSummary) },
+  'students:get': { req: z.strictObject({ id: Id }), res: Student },
+  'students:create': { req: StudentDraft, res: Student },
+  'students:update': { req: z.strictObject({ id: Id, draft: StudentDraft }), res: Student },
+  'students:delete': { req: z.strictObject({ id: Id, confirmName: z.string().max(160) }), res: z.null() },
+} as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channels = Object.keys(contract) as Channel[];
+export const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+
+/** What the caller sends (defaults not yet applied) and what the handler receives (parsed). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['req']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['req']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['res']>;
+
+/** Messages main pushes to the renderer. */
+export const events = {
+  'vault:locked': z.strictObject({ reason: LockReason }),
+} as const satisfies Record<string, z.ZodType>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const isEventName = (value: unknown): value is EventName =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(events, value);
+
+/** What the preload script (or the browser harness shim) puts on `window.mentorDesk`. */
+export interface MentorDeskBridge {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
