@@ -1,0 +1,33 @@
+import type { Handlers } from '../dispatch';
+import { readSettings, saveSettings } from '../records/settings';
+import type { BackendContext } from './context';
+
+type RecordHandlers = Omit<Handlers, `vault:${string}` & keyof Handlers>;
+
+export function recordHandlers(ctx: BackendContext): RecordHandlers {
+  return {
+    'settings:get': () => readSettings(ctx.session()),
+    'settings:save': async (settings) => {
+      const saved = await saveSettings(ctx.session(), settings);
+      ctx.autoLockMinutes = saved.autoLockMinutes;
+      return saved;
+    },
+
+    'audit:list': async ({ limit, recordId }) => {
+      const { audit } = ctx.session();
+      const students = ctx.students();
+      const entries = (await audit.recent(limit, recordId)).map((e) => (e.kind === 'student' ? { ...e, changes: students.unsealChanges(e.recordId, e.changes) } : e));
+      return { entries, total: audit.total };
+    },
+    'audit:verify': () => ctx.session().audit.check(),
+
+    'students:list': () => ctx.students().list(),
+    'students:get': ({ id }) => ctx.students().get(id),
+    'students:create': (draft) => ctx.students().create(draft),
+    'students:update': ({ id, draft }) => ctx.students().update(id, draft),
+    'students:delete': async ({ id, confirmName }) => {
+      await ctx.students().delete(id, confirmName);
+      return null;
+    },
+  };
+}

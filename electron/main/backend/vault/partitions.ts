@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { randomKey } from './crypto';
+import { readIfExists, writeFileAtomic } from './durable';
+import { decodeEnvelope, encodeEnvelope, EnvelopeError } from './envelope';
+
+/**
+ * Per-partition keys (one per student). Everything personal about a student is encrypted with
+ * that student's key, including in every backup. Erasing a student destroys its key, so the
+ * copies of its records left in older backups can never be decrypted again (crypto-erasure).
+ *
+ * The key table is never part of a backup: it is kept in two copies (A and B) that are always
+ * rewritten together, each atomically, and carry a generation number so a crash between the two
+ * writes is repaired on the next unlock.
+ */
+const PartitionKeys = z.strictObject({
+  generation: z.number().int().nonnegative(),
+  keys: z.record(z.string(), z.string()),
+});
+
+const FILES = ['partition-keys.a.mdv', 'partition-keys.b.mdv'] as const;
+
+export class PartitionKeyTable {
+  private constructor(
+    private readonly dir: string,
+    private readonly dataKey: Buffer,
+    private generation: number,
+    private readonly keys: Map<string, Buffer>,
+  ) {}
+
+  static async load(dir: string, dataKey: Buffer): Promise<PartitionKeyTable> {
+    const copies: z.infer<typeof PartitionKeys>[] = [];
+    let damaged = 0;
+    for (const name of FILES) {
+      const bytes = await readIfExists(join(dir, name));
+      if (!bytes) continue;
+      try {
+        copies.push(PartitionKeys.parse(JSON.parse(decodeEnvelope(bytes, dataKey, { kind: 'partition-keys', name, keyId: 'data' }).toString('utf8'))));
+      } catch (err) {
+        if (!(err instanceof EnvelopeError) && !(err instanceof SyntaxError) && !(err instanceof z.ZodError)) throw err;
+        damaged++;
+      }
+    }
+    if (copies.length === 0 && damaged > 0) throw new EnvelopeError('authentication', 'Both copies of the student key table are damaged.');
+    const newest = copies.sort((a, b) => b.generation - a.generation)[0] ?? { generation: 0, keys: {} };
+    const table = new PartitionKeyTable(dir, dataKey, newest.generation, new Map(Object.entries(newest.keys).map(([id, k]) => [id, Buffer.from(k, 'base64')])));
+    const inStep = copies.length === FILES.length && copies.every((c) => c.generation === newest.generation);
+    if (!inStep && (copies.length > 0 || damaged > 0)) await table.persist();
+    return table;
+  }
+
+  get(partition: string): Buffer | undefined {
+    return this.keys.get(partition);
+  }
+
+  has(partition: string): boolean {
+    return this.keys.has(partition);
+  }
+
+  async create(partition: string): Promise<Buffer> {
+    const existing = this.keys.get(partition);
+    if (existing) return existing;
+    const key = randomKey();
+    this.keys.set(partition, key);
+    await this.persist();
+    return key;
+  }
+
+  /** Destroys a partition's key: its data, wherever a copy lies, is unreadable from now on. */
+  async destroy(partition: string): Promise<void> {
+    const key = this.keys.get(partition);
+    if (!key) return;
+    this.keys.delete(partition);
+    await this.persist();
+    key.fill(0);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Zeroes every key held in memory (on lock). */
+  wipe(): void {
+    for (const key of this.keys.values()) key.fill(0);
+    this.keys.clear();
+  }
+
+  private async persist(): Promise<void> {
+    this.generation += 1;
+    const plain = Buffer.from(
+      JSON.stringify({ generation: this.generation, keys: Object.fromEntries([...this.keys].map(([id, k]) => [id, k.toString('base64')])) }),
+      'utf8',
+    );
+    for (const name of FILES) {
+      await writeFileAtomic(join(this.dir, name), encodeEnvelope(this.dataKey, { alg: 'AES-256-GCM', kind: 'partition-keys', name, keyId: 'data' }, plain));
+    }
+  }
+}
