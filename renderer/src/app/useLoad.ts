@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeError } from './feedback';
+
+export interface Loaded<T> {
+  data: T | null;
+  /** What went wrong and what to do, ready to show. */
+  error: string | null;
+  loading: boolean;
+  reload(): Promise<void>;
+}
+
+/** Loads once on mount (and again on `reload`); an answer that arrives after a newer request is ignored. */
+export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const latest = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const reload = useCallback(async () => {
+    const request = ++latest.current;
+    setLoading(true);
+    try {
+      const result = await loadRef.current();
+      if (request === latest.current) {
+        setData(result);
+        setError(null);
+      }
+    } catch (err) {
+      if (request === latest.current) setError(describeError(err));
+    } finally {
+      if (request === latest.current) setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    // Answers for an unmounted screen (e.g. after the vault locked) must never be kept.
+    return () => {
+      latest.current++;
+    };
+  }, [reload]);
+
+  return { data, error, loading, reload };
+}

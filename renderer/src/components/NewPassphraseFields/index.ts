@@ -1,0 +1,1 @@
+export { NewPassphraseFields, useNewPassphrase, type NewPassphrase } from './NewPassphraseFields';

@@ -1,0 +1,1 @@
+export { PassphraseStrength } from './PassphraseStrength';

@@ -1,0 +1,1 @@
+export { ScreenCard } from './ScreenCard';

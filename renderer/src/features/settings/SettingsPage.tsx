@@ -1,0 +1,51 @@
+import { Divider, Stack, Title } from '@mantine/core';
+import { AuditLog } from './AuditLog';
+import { Backups } from './Backups';
+import { ChangePassphrase } from './ChangePassphrase';
+import { NewRecoveryKey } from './NewRecoveryKey';
+import { QuickUnlock } from './QuickUnlock';
+import { SettingsSection } from './SettingsSection';
+import { VaultCheck } from './VaultCheck';
+import { YourDetails } from './YourDetails';
+
+export function SettingsPage() {
+  return (
+    <Stack maw={900} gap="lg">
+      <Title order={1}>Settings</Title>
+      <SettingsSection title="Your details" description="Shown on the paperwork you produce.">
+        <YourDetails />
+      </SettingsSection>
+      <SettingsSection title="Security">
+        <Title order={3} size="h5">
+          Change passphrase
+        </Title>
+        <ChangePassphrase />
+        <Divider my="xs" />
+        <Title order={3} size="h5">
+          Recovery key
+        </Title>
+        <NewRecoveryKey />
+        <Divider my="xs" />
+        <Title order={3} size="h5">
+          Quick unlock
+        </Title>
+        <QuickUnlock />
+      </SettingsSection>
+      <SettingsSection
+        title="Backups"
+        description="Encrypted copies Mentor Desk keeps as you work: recent copies, and one for each day."
+      >
+        <Backups />
+      </SettingsSection>
+      <SettingsSection title="Check vault" description="Opens every stored document and checks it has not been altered or damaged.">
+        <VaultCheck />
+      </SettingsSection>
+      <SettingsSection
+        title="Audit log"
+        description="A tamper-evident record of every change. Deleted students appear as deletions, without their details."
+      >
+        <AuditLog />
+      </SettingsSection>
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text } from '@mantine/core';
+import { IconClock, IconKey } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { call } from '../../app/client';
+import { describeError, isApiError } from '../../app/feedback';
+import { useSession } from '../../app/session';
+import { useCountdown } from '../../app/useCountdown';
+import { ScreenCard } from '../../components/ScreenCard';
+import { describeLockReason } from './lockReason';
+import { RecoverForm } from './RecoverForm';
+
+export function Unlock() {
+  const { status, applyStatus } = useSession();
+  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(status.retryAt);
+  const waitSeconds = useCountdown(retryAt);
+  const lockReason = describeLockReason(status);
+
+  const handleFailure = (err: unknown) => {
+    if (isApiError(err) && err.retryAt !== undefined) setRetryAt(err.retryAt);
+    setError(describeError(err));
+  };
+
+  const unlock = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || waitSeconds > 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call('vault:unlock', { passphrase });
+      setPassphrase('');
+      applyStatus(next);
+    } catch (err) {
+      setPassphrase('');
+      handleFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const quickUnlock = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      applyStatus(await call('vault:quickUnlock', {}));
+    } catch (err) {
+      handleFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (mode === 'recovery') {
+    return (
+      <ScreenCard title="Reset your passphrase">
+        <RecoverForm onCancel={() => setMode('passphrase')} />
+      </ScreenCard>
+    );
+  }
+
+  return (
+    <ScreenCard title="Unlock Mentor Desk">
+      <Stack>
+        {lockReason && (
+          <Alert color="blue" icon={<IconClock size={18} />} role="status">
+            {lockReason}
+          </Alert>
+        )}
+        <form onSubmit={unlock} noValidate>
+          <Stack>
+            <PasswordInput
+              label="Passphrase"
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.currentTarget.value)}
+              autoComplete="current-password"
+              autoFocus
+            />
+            {error && (
+              <Alert color="red" title="Not unlocked">
+                {error}
+              </Alert>
+            )}
+            {waitSeconds > 0 && (
+              <Text c="red.8" fw={600}>
+                Try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}
+              </Text>
+            )}
+            <Button type="submit" loading={busy} disabled={waitSeconds > 0}>
+              Unlock
+            </Button>
+          </Stack>
+        </form>
+        {status.quickUnlock.enabled && (
+          <Button variant="light" leftSection={<IconKey size={16} />} onClick={() => void quickUnlock()} disabled={busy || waitSeconds > 0}>
+            Unlock with system keychain
+          </Button>
+        )}
+        <Divider />
+        <Text size="sm" c="dimmed">
+          Forgotten your passphrase?{' '}
+          <Anchor component="button" type="button" size="sm" onClick={() => setMode('recovery')}>
+            Use recovery key instead
+          </Anchor>
+        </Text>
+      </Stack>
+    </ScreenCard>
+  );
+}
