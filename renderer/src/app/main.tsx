@@ -16,7 +16,7 @@ if (!root) throw new Error('index.html is missing #root');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      <Notifications position="bottom-center" limit={4} />
       <App />
     </MantineProvider>
   </StrictMode>,

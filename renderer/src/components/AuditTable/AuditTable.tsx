@@ -1,6 +1,7 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
-import type { AuditChange, AuditEntry } from '../../../../shared/schemas/audit';
+import type { AuditEntry } from '../../../../shared/schemas/audit';
 import { formatDateTime } from '../../app/format';
+import { describeChange } from './auditText';
 
 const ACTION_LABELS: Record<AuditEntry['action'], { label: string; color: string }> = {
   create: { label: 'Created', color: 'teal' },
@@ -8,18 +9,6 @@ const ACTION_LABELS: Record<AuditEntry['action'], { label: string; color: string
   delete: { label: 'Deleted', color: 'red' },
   vault: { label: 'Vault', color: 'gray' },
 };
-
-// Audit values are whatever the backend kept (strings mostly); show them briefly and never as markup.
-function shortValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '(empty)';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-function describeChange(change: AuditChange): string {
-  if (!('old' in change) && !('new' in change)) return change.field;
-  return `${change.field}: ${shortValue(change.old)} → ${shortValue(change.new)}`;
-}
 
 interface AuditTableProps {
   entries: AuditEntry[];

@@ -48,7 +48,7 @@ export function FirstRun({ onDone }: { onDone(): void }) {
       <Stack>
         <Text>
           Mentor Desk keeps your students’ records encrypted on this computer. Nobody can read them without your
-          passphrase: not us, not your provider, not someone who takes the laptop.
+          passphrase: not the makers of Mentor Desk, not your provider, not someone who takes the laptop.
         </Text>
         <List size="sm" spacing={4}>
           <List.Item>Choose a passphrase you can remember: a few unrelated words work well.</List.Item>
