@@ -14,6 +14,7 @@ import type { Put } from '../vault/store';
  * the log keeps that a deletion happened, not what was deleted.
  */
 export const PAGE_SIZE = 256;
+export const AUDIT_PREFIX = 'audit/';
 const GENESIS = '0'.repeat(64);
 
 export interface AuditEvent {
@@ -31,7 +32,7 @@ export interface AuditStorage {
   list(prefix: string): string[];
 }
 
-const pageId = (n: number) => `audit/${String(n).padStart(8, '0')}`;
+const pageId = (n: number) => `${AUDIT_PREFIX}${String(n).padStart(8, '0')}`;
 
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
   // Fixed key order, so the hash does not depend on how an object happened to be built.
@@ -49,10 +50,10 @@ export class AuditLog {
 
   static async load(storage: AuditStorage): Promise<AuditLog> {
     const log = new AuditLog(storage);
-    const pages = storage.list('audit/').sort();
+    const pages = storage.list(AUDIT_PREFIX).sort();
     const last = pages[pages.length - 1];
     if (last) {
-      log.pageNumber = Number(last.slice('audit/'.length));
+      log.pageNumber = Number(last.slice(AUDIT_PREFIX.length));
       log.page = Page.parse(await storage.get(last)).entries;
       const tail = log.page[log.page.length - 1];
       if (tail) {
@@ -103,7 +104,7 @@ export class AuditLog {
   /** The newest entries first, optionally for one record. */
   async recent(limit: number, recordId?: string): Promise<AuditEntry[]> {
     const out: AuditEntry[] = [];
-    const pages = this.storage.list('audit/').sort().reverse();
+    const pages = this.storage.list(AUDIT_PREFIX).sort().reverse();
     for (const id of pages) {
       const entries = id === pageId(this.pageNumber) ? this.page : Page.parse(await this.storage.get(id)).entries;
       for (let i = entries.length - 1; i >= 0 && out.length < limit; i--) {
@@ -119,7 +120,7 @@ export class AuditLog {
   async check(): Promise<AuditCheck> {
     let prev = GENESIS;
     let expectedSeq = 0;
-    const pages = this.storage.list('audit/').sort();
+    const pages = this.storage.list(AUDIT_PREFIX).sort();
     for (const id of pages) {
       const parsed = Page.safeParse(await this.storage.get(id));
       if (!parsed.success) {

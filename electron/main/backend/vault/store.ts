@@ -232,13 +232,21 @@ export class DocumentStore {
 
   /**
    * Makes an earlier save the current state by writing it again as a new save, so a restore can
-   * itself be undone. Records of erased students stay erased: their keys are gone.
+   * itself be undone. Records of erased students stay erased: their keys are gone. Documents under
+   * `keepCurrent` prefixes (the audit log) are carried over from the current state when they are
+   * all readable, so restoring never rewinds the record of what happened.
    */
-  restore(seq: number): Promise<Manifest> {
+  restore(seq: number, keepCurrent: string[] = []): Promise<Manifest> {
     return this.serial(async () => {
       const old = await this.readSave(seq);
       const alive = (keyId: string) => keyId === DATA_KEY_ID || this.partitions.has(keyId);
-      const docs = Object.fromEntries(Object.entries(old.docs).filter(([, [, keyId]]) => alive(keyId)));
+      const kept = (id: string) => keepCurrent.some((prefix) => id.startsWith(prefix));
+      const current = Object.entries(this.head.docs).filter(([id]) => kept(id));
+      const currentReadable = current.length > 0 && (await Promise.all(current.map(([, [o, k]]) => this.readObject(o, k).then(() => true, () => false)))).every(Boolean);
+      const docs = Object.fromEntries([
+        ...Object.entries(old.docs).filter(([id, [, keyId]]) => alive(keyId) && !(currentReadable && kept(id))),
+        ...(currentReadable ? current : []),
+      ]);
       const blobs = Object.fromEntries(Object.entries(old.blobs).filter(([, keyId]) => alive(keyId)));
       await this.writeManifest({ seq: this.head.seq + 1, at: this.clock.now(), schemaVersion: old.schemaVersion, docs, blobs });
       this.cache.clear();

@@ -6,7 +6,7 @@ import { AppFailure } from '../../../../shared/errors';
 import type { BackupInfo, Damage, LockReason, VaultState } from '../../../../shared/schemas/vault';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain';
-import { AuditLog, type AuditEvent } from '../audit/auditLog';
+import { AUDIT_PREFIX, AuditLog, type AuditEvent } from '../audit/auditLog';
 import { PRODUCTION_SCRYPT, RECOVERY_SCRYPT, newRecoveryKey, normaliseRecoveryKey, randomKey, type ScryptParams } from './crypto';
 import { ensureDir, readIfExists, writeFileAtomic } from './durable';
 import { readKeyring, unwrapKey, wrapKey, writeKeyring, type KeyringFile } from './keyring';
@@ -37,6 +37,7 @@ export interface Session {
 }
 
 const QUICK_UNLOCK_FILE = 'quick-unlock.bin';
+const DAMAGE_ADVICE = 'Nothing was overwritten. You can restore the newest good backup.';
 
 /**
  * The vault's life: new → (create) → unlocked ⇄ locked; damaged when a file fails to check out.
@@ -87,7 +88,7 @@ export class Vault {
 
   /** The unlocked session, or a LOCKED failure the UI answers by showing the unlock screen. */
   requireSession(): Session {
-    if (this.damage) throw new AppFailure('VAULT_DAMAGED', this.damage.message);
+    if (this.damage) throw new AppFailure('VAULT_DAMAGED', `${this.damage.message} ${DAMAGE_ADVICE}`);
     if (!this.session) throw new AppFailure('LOCKED', 'Mentor Desk is locked. Unlock it with your passphrase.');
     return this.session;
   }
@@ -211,7 +212,7 @@ export class Vault {
     const session = this.session;
     this.damagedFile = err.file;
     this.damage = { message: err.message, newestGoodBackup: session ? await this.newestGoodBackup(session.store) : null };
-    return new AppFailure('VAULT_DAMAGED', `${err.message} Nothing was overwritten. You can restore the newest good backup.`);
+    return new AppFailure('VAULT_DAMAGED', `${err.message} ${DAMAGE_ADVICE}`);
   }
 
   async listBackups(): Promise<BackupInfo[]> {
@@ -232,7 +233,7 @@ export class Vault {
     if (report.problems.length) throw new AppFailure('VAULT_DAMAGED', 'That backup is damaged too. Choose an older one.');
     const { at } = await store.describeBackup(seq);
     if (this.damagedFile) await store.quarantine(this.damagedFile);
-    await store.restore(seq);
+    await store.restore(seq, [AUDIT_PREFIX]);
     this.damage = null;
     this.damagedFile = null;
     // Re-open so the audit log and migrations see the restored state.
@@ -264,14 +265,22 @@ export class Vault {
     if (store.schemaVersion > this.schemaVersion) {
       throw new AppFailure('VAULT_DAMAGED', 'This vault was saved by a newer version of Mentor Desk. Update Mentor Desk to open it.');
     }
-    const audit = await AuditLog.load(store);
+    this.damage = null;
+    let audit: AuditLog;
+    try {
+      audit = await AuditLog.load(store);
+    } catch (err) {
+      if (!(err instanceof StoreDamage)) throw err;
+      this.session = { store, partitions, dataKey, audit: await AuditLog.load({ get: async () => undefined, list: () => [] }), commit: async () => undefined };
+      await this.reportDamage(err);
+      return;
+    }
     const commit = async (change: Change, events: AuditEvent[] = [], schemaVersion?: number) => {
       const prepared = audit.prepare(events, clock.now());
       await store.commit({ ...change, puts: [...(change.puts ?? []), ...prepared.puts] }, schemaVersion);
       prepared.accept();
     };
     this.session = { store, partitions, audit, dataKey, commit: (change, events) => commit(change, events) };
-    this.damage = null;
     await this.migrate(commit);
   }
 
@@ -290,7 +299,7 @@ export class Vault {
     // A store that can still list its backups lets the user pick one; the head itself is unusable.
     const partitions = await PartitionKeyTable.load(this.options.dir, dataKey);
     const fallback = await DocumentStore.openBackupsOnly(this.options.dir, dataKey, partitions, this.options.clock, this.options.retention);
-    this.session = fallback ? { store: fallback, partitions, audit: await AuditLog.load({ get: async () => ({ entries: [] }), list: () => [] }), dataKey, commit: async () => undefined } : null;
+    this.session = fallback ? { store: fallback, partitions, audit: await AuditLog.load({ get: async () => undefined, list: () => [] }), dataKey, commit: async () => undefined } : null;
     this.damage = { message: err.message, newestGoodBackup: fallback ? await this.newestGoodBackup(fallback) : null };
   }
 
