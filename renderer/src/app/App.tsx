@@ -6,7 +6,7 @@ import { Damaged } from '../features/vault/Damaged';
 import { FirstRun } from '../features/vault/FirstRun';
 import { Unlock } from '../features/vault/Unlock';
 import { ScreenCard } from '../components/ScreenCard';
-import { call, onEvent, onLockedFailure } from './client';
+import { call, onEvent, onFailure } from './client';
 import { describeError } from './feedback';
 import { SessionContext, type Session } from './session';
 import { UnlockedApp } from './UnlockedApp';
@@ -50,7 +50,12 @@ export function App() {
   useEffect(() => {
     void refreshStatus();
     const stopEvents = onEvent('vault:locked', dropEverything);
-    const stopFailures = onLockedFailure(dropEverything);
+    const stopFailures = onFailure((error) => {
+      if (error.code === 'LOCKED') dropEverything();
+      // A damaged file met mid-session turns the vault to "damaged"; the fresh status shows that screen.
+      // (Not dropped at once: a refused restore of a bad backup also says VAULT_DAMAGED.)
+      else if (error.code === 'VAULT_DAMAGED') void refreshStatus();
+    });
     return () => {
       stopEvents();
       stopFailures();

@@ -74,13 +74,14 @@ describe('the renderer API client', () => {
     expect(bridge.invoke).not.toHaveBeenCalled();
   });
 
-  it('tells lock listeners when a call fails because the vault is locked', async () => {
+  it('tells failure listeners when a call fails because the vault is locked', async () => {
     const { bridge } = fakeBridge({ ok: false, error: { code: 'LOCKED', message: 'Locked' } });
     const api = createApi(bridge);
-    const locked = vi.fn();
-    api.onLockedFailure(locked);
+    const failed = vi.fn();
+    api.onFailure(failed);
     await failureOf(api.call('students:list', {}));
-    expect(locked).toHaveBeenCalledOnce();
+    expect(failed).toHaveBeenCalledOnce();
+    expect(failed.mock.calls[0]?.[0]).toMatchObject({ code: 'LOCKED', channel: 'students:list' });
   });
 
   it('passes on valid events and drops malformed ones', () => {

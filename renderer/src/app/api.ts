@@ -44,12 +44,12 @@ const BAD_RESPONSE_MESSAGE =
 export interface Api {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** Every failure with code LOCKED is reported here too, so the app can drop what it holds. */
-  onLockedFailure(listener: () => void): () => void;
+  /** Every failed call is reported here too, so the app can react to LOCKED or VAULT_DAMAGED wherever they happen. */
+  onFailure(listener: (error: ApiError) => void): () => void;
 }
 
 export function createApi(bridge: MentorDeskBridge): Api {
-  const lockedListeners = new Set<() => void>();
+  const failureListeners = new Set<(error: ApiError) => void>();
 
   async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
     const { req, res } = contract[channel];
@@ -71,8 +71,9 @@ export function createApi(bridge: MentorDeskBridge): Api {
     if (!envelope.success) throw new ApiError(channel, 'BAD_RESPONSE', BAD_RESPONSE_MESSAGE);
     if (!envelope.data.ok) {
       const { code, message, retryAt, issues } = envelope.data.error;
-      if (code === 'LOCKED') lockedListeners.forEach((listener) => listener());
-      throw new ApiError(channel, code, message, { ...(retryAt !== undefined ? { retryAt } : {}), ...(issues ? { issues } : {}) });
+      const error = new ApiError(channel, code, message, { ...(retryAt !== undefined ? { retryAt } : {}), ...(issues ? { issues } : {}) });
+      failureListeners.forEach((listener) => listener(error));
+      throw error;
     }
 
     const data = res.safeParse(envelope.data.data);
@@ -89,10 +90,10 @@ export function createApi(bridge: MentorDeskBridge): Api {
     });
   }
 
-  function onLockedFailure(listener: () => void): () => void {
-    lockedListeners.add(listener);
-    return () => lockedListeners.delete(listener);
+  function onFailure(listener: (error: ApiError) => void): () => void {
+    failureListeners.add(listener);
+    return () => failureListeners.delete(listener);
   }
 
-  return { call, onEvent, onLockedFailure };
+  return { call, onEvent, onFailure };
 }

@@ -10,4 +10,4 @@ declare global {
 
 /** The one client the renderer uses; every call goes through the contract's schemas. */
 export const api = createApi(window.mentorDesk);
-export const { call, onEvent, onLockedFailure } = api;
+export const { call, onEvent, onFailure } = api;

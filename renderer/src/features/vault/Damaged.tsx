@@ -50,8 +50,7 @@ export function Damaged() {
           after that copy was taken will be missing.
         </Text>
         <Text>
-          The damaged file is kept as it is, not overwritten, in case it can be repaired later. You will need your usual
-          passphrase to unlock the restored copy.
+          The damaged file is kept as it is, not overwritten, in case it can be repaired later.
         </Text>
         {damage?.newestGoodBackup && (
           <Button

@@ -5,6 +5,7 @@ import { describeError, isApiError, notifyDone } from '../../app/feedback';
 import { useSession } from '../../app/session';
 import { useCountdown } from '../../app/useCountdown';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
+import { RATE_LIMITED_MESSAGE } from './lockReason';
 
 /** Opens the vault with the recovery key and sets a new passphrase in one step. */
 export function RecoverForm({ onCancel }: { onCancel(): void }) {
@@ -29,7 +30,7 @@ export function RecoverForm({ onCancel }: { onCancel(): void }) {
       applyStatus(next);
     } catch (err) {
       if (isApiError(err) && err.retryAt !== undefined) setRetryAt(err.retryAt);
-      setError(describeError(err));
+      setError(isApiError(err, 'RATE_LIMITED') ? RATE_LIMITED_MESSAGE : describeError(err));
     } finally {
       setBusy(false);
     }

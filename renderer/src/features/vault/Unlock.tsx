@@ -1,12 +1,12 @@
 import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text } from '@mantine/core';
 import { IconClock, IconKey } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../../app/client';
 import { describeError, isApiError } from '../../app/feedback';
 import { useSession } from '../../app/session';
 import { useCountdown } from '../../app/useCountdown';
 import { ScreenCard } from '../../components/ScreenCard';
-import { describeLockReason } from './lockReason';
+import { describeLockReason, RATE_LIMITED_MESSAGE } from './lockReason';
 import { RecoverForm } from './RecoverForm';
 
 export function Unlock() {
@@ -14,14 +14,22 @@ export function Unlock() {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; rateLimited: boolean } | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(status.retryAt);
   const waitSeconds = useCountdown(retryAt);
   const lockReason = describeLockReason(status);
+  const passphraseInput = useRef<HTMLInputElement>(null);
+
+  // Once the wait is over, the "too many attempts" message is no longer true.
+  useEffect(() => {
+    if (waitSeconds === 0) setError((current) => (current?.rateLimited ? null : current));
+  }, [waitSeconds]);
 
   const handleFailure = (err: unknown) => {
     if (isApiError(err) && err.retryAt !== undefined) setRetryAt(err.retryAt);
-    setError(describeError(err));
+    const rateLimited = isApiError(err, 'RATE_LIMITED');
+    setError({ message: rateLimited ? RATE_LIMITED_MESSAGE : describeError(err), rateLimited });
+    passphraseInput.current?.focus();
   };
 
   const unlock = async (event: FormEvent) => {
@@ -77,10 +85,11 @@ export function Unlock() {
               onChange={(event) => setPassphrase(event.currentTarget.value)}
               autoComplete="current-password"
               autoFocus
+              ref={passphraseInput}
             />
             {error && (
               <Alert color="red" title="Not unlocked">
-                {error}
+                {error.message}
               </Alert>
             )}
             {waitSeconds > 0 && (

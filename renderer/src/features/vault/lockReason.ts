@@ -15,3 +15,7 @@ export function describeLockReason(status: VaultStatus): string | null {
       return null;
   }
 }
+
+// The backend's text carries a fixed number of seconds; the screens show a live countdown instead.
+export const RATE_LIMITED_MESSAGE =
+  'Too many wrong attempts in a row. To slow down anyone guessing, Mentor Desk waits a little longer after each one.';
