@@ -100,6 +100,15 @@ export function mayLoad(url: unknown, devOrigin: string | null): boolean {
 }
 
 /**
+ * Which browser permissions the app's own page may have. Only writing plain text to the clipboard
+ * (the recovery key's Copy button), and only for the app itself. Never reading the clipboard, the
+ * camera, microphone, location, notifications, or anything else.
+ */
+export function mayGrantPermission(permission: string, requestingUrl: unknown, devOrigin: string | null): boolean {
+  return permission === 'clipboard-sanitized-write' && isTrustedRendererUrl(requestingUrl, devOrigin);
+}
+
+/**
  * May this link leave the app for the user's browser or mail program? Only https: and mailto:,
  * never with credentials in them, so a crafted record cannot launch `file:`, `smb:` or custom
  * protocol handlers.

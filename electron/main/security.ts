@@ -1,6 +1,6 @@
 // Runs in: Electron main. Applies the pure rules in security-rules.ts to Electron objects.
 import { app, shell, type Session, type WebContents } from 'electron';
-import { isTrustedRendererUrl, mayLoad, mayOpenExternally } from './security-rules';
+import { isTrustedRendererUrl, mayGrantPermission, mayLoad, mayOpenExternally } from './security-rules';
 
 export * from './security-rules';
 
@@ -43,12 +43,17 @@ export function hardenWebContents(contents: WebContents, devOrigin: string | nul
 }
 
 /**
- * Session-wide rules: no permission is ever granted (camera, microphone, notifications, location,
- * clipboard reading…), and no request leaves for the network.
+ * Session-wide rules: no permission is granted (camera, microphone, notifications, location,
+ * clipboard reading…) except writing text to the clipboard from the app's own page, and no request
+ * leaves for the network.
  */
 export function hardenSession(session: Session, devOrigin: string | null): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(mayGrantPermission(permission, details.requestingUrl, devOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    mayGrantPermission(permission, requestingOrigin.endsWith('/') ? requestingOrigin : `${requestingOrigin}/`, devOrigin),
+  );
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !mayLoad(details.url, devOrigin) });
   });

@@ -5,6 +5,7 @@ import {
   devServerOrigin,
   isAppUrl,
   isTrustedRendererUrl,
+  mayGrantPermission,
   mayLoad,
   mayOpenExternally,
   mayUseOsKeychain,
@@ -194,4 +195,16 @@ describe('quick unlock keychain', () => {
     expect(mayUseOsKeychain({ platform: 'linux', encryptionAvailable: true })).toBe(false);
     expect(mayUseOsKeychain({ platform: 'darwin', encryptionAvailable: false })).toBe(false);
   });
+});
+
+describe('permissions', () => {
+  it('lets only the app page write text to the clipboard', () => {
+    expect(mayGrantPermission('clipboard-sanitized-write', 'app://mentor-desk/', null)).toBe(true);
+    expect(mayGrantPermission('clipboard-sanitized-write', 'https://evil.example/', null)).toBe(false);
+    expect(mayGrantPermission('clipboard-sanitized-write', 'http://localhost:5173/', null)).toBe(false);
+  });
+  it.each(['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb', 'display-capture', 'unknown'])(
+    'never grants %s, even to the app',
+    (permission) => expect(mayGrantPermission(permission, 'app://mentor-desk/', null)).toBe(false),
+  );
 });
