@@ -77,7 +77,7 @@ export function StudentsPage() {
         onClose={() => setOpenId(null)}
         position="right"
         size="lg"
-        title={<Title order={2} size="h3">{openStudent?.fullName ?? 'Student'}</Title>}
+        title={openStudent?.fullName ?? 'Student'}
       >
         {openId && (
           <StudentDetail
