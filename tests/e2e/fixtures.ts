@@ -9,6 +9,8 @@ export interface HarnessFixture {
   url: string;
   /** This test's vault folder (removed after the test). */
   dataDir: string;
+  /** The harness token (already in `url`); for tests that call the HTTP API themselves. */
+  token: string;
   /** Closes the backend and opens it again on the same folder, then reloads every page: an app restart. */
   restart(): Promise<void>;
   /** Freezes the backend's clock at `ms` since the epoch and runs its clock-driven rules (auto-lock). */
@@ -35,6 +37,7 @@ export const test = base.extend<{ harness: HarnessFixture }>({
       await use({
         url: harness.url,
         dataDir: harness.dataDir,
+        token: harness.token,
         async restart() {
           await harness.restart();
           for (const page of context.pages()) {

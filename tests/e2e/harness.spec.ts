@@ -32,6 +32,13 @@ test('a call without the token is refused with 403', async ({ harness, request }
   expect(clock.status()).toBe(403);
   const events = await request.get(`${origin}/__api/events`);
   expect(events.status()).toBe(403);
+  // Even with the token: another web page (Origin) or another host name (DNS rebinding) is refused.
+  const crossOrigin = await request.post(`${origin}/__api/invoke`, {
+    data: { channel: 'vault:status', request: {} },
+    headers: { 'x-harness-token': harness.token, origin: 'https://evil.example' },
+  });
+  expect(crossOrigin.status()).toBe(403);
+  expect(await rawGetStatus(origin, '/', { host: 'evil.example' })).toBe(421);
 });
 
 test('the harness serves nothing outside the built renderer', async ({ harness }) => {
@@ -61,10 +68,10 @@ test('backend events reach the page, clock-driven auto-lock included, and restar
   expect(await page.evaluate(() => window.mentorDesk.invoke('vault:status', {}))).toMatchObject({ ok: true, data: { state: 'locked' } });
 });
 
-function rawGetStatus(origin: string, path: string): Promise<number> {
+function rawGetStatus(origin: string, path: string, headers: Record<string, string> = {}): Promise<number> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = http.get({ hostname, port, path }, (res) => {
+    const req = http.get({ hostname, port, path, headers }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });

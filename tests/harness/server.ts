@@ -157,6 +157,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   let origin = '';
   const allowedHosts = new Set<string>();
+  const allowedOrigins = new Set<string>();
 
   const authorised = (req: IncomingMessage, url: URL): boolean =>
     sameSecret(req.headers['x-harness-token'], token) || (req.method === 'GET' && sameSecret(url.searchParams.get('token'), token));
@@ -169,7 +170,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a web page elsewhere must not reach this server under another name.
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Wrong host', 'text/plain; charset=utf-8');
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'Cross-origin requests are refused', 'text/plain; charset=utf-8');
+    if (req.headers.origin !== undefined && !allowedOrigins.has(req.headers.origin)) return send(res, 403, 'Cross-origin requests are refused', 'text/plain; charset=utf-8');
     const url = new URL(req.url ?? '/', origin);
 
     if (url.pathname.startsWith('/__api/') || (url.pathname.startsWith('/__harness/') && url.pathname !== SHIM_PATH)) {
@@ -255,6 +256,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+  for (const host of allowedHosts) allowedOrigins.add(`http://${host}`);
 
   let stopped = false;
   const harness: Harness = {
