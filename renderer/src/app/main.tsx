@@ -16,7 +16,7 @@ if (!root) throw new Error('index.html is missing #root');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-center" limit={4} />
+      <Notifications position="bottom-left" limit={3} />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -1,7 +1,7 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../../../../shared/schemas/audit';
 import { formatDateTime } from '../../app/format';
-import { describeChange } from './auditText';
+import { describeChange, meaningfulChanges } from './auditText';
 
 const ACTION_LABELS: Record<AuditEntry['action'], { label: string; color: string }> = {
   create: { label: 'Created', color: 'teal' },
@@ -55,7 +55,7 @@ export function AuditTable({ entries, showRecord = false, caption }: AuditTableP
                 )}
                 <Table.Td>
                   {entry.note && <Text size="sm">{entry.note}</Text>}
-                  {entry.changes.map((change) => (
+                  {meaningfulChanges(entry.changes).map((change) => (
                     <Text size="sm" key={change.field}>
                       {describeChange(change)}
                     </Text>

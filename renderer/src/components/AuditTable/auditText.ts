@@ -13,6 +13,11 @@ export function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Drops "(empty) → (empty)" lines, which a new record has for every field left blank. */
+export function meaningfulChanges(changes: AuditChange[]): AuditChange[] {
+  return changes.filter((c) => !('old' in c || 'new' in c) || shortValue(c.old) !== '(empty)' || shortValue(c.new) !== '(empty)');
+}
+
 export function describeChange(change: AuditChange): string {
   if (!('old' in change) && !('new' in change)) return fieldLabel(change.field);
   return `${fieldLabel(change.field)}: ${shortValue(change.old)} → ${shortValue(change.new)}`;

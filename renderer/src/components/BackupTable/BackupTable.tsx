@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { BackupInfo } from '../../../../shared/schemas/vault';
-import { formatDateTime, plural } from '../../app/format';
+import { plural } from '../../app/format';
+import { backupTimeFormat } from './backupTime';
 
 interface BackupTableProps {
   backups: BackupInfo[];
@@ -15,6 +16,7 @@ export function BackupTable({ backups, onRestore, restoringId = null }: BackupTa
     return <Text c="dimmed">There are no backup copies yet. Mentor Desk makes one as you save your work.</Text>;
   }
   const sorted = [...backups].sort((a, b) => b.takenAt - a.takenAt);
+  const when = backupTimeFormat(backups);
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table striped verticalSpacing="xs">
@@ -31,7 +33,7 @@ export function BackupTable({ backups, onRestore, restoringId = null }: BackupTa
         <Table.Tbody>
           {sorted.map((backup) => (
             <Table.Tr key={backup.id}>
-              <Table.Td>{formatDateTime(backup.takenAt)}</Table.Td>
+              <Table.Td>{when(backup.takenAt)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {backup.kinds.map((kind) => (
@@ -49,7 +51,7 @@ export function BackupTable({ backups, onRestore, restoringId = null }: BackupTa
                   onClick={() => onRestore(backup)}
                   loading={restoringId === backup.id}
                   disabled={restoringId !== null && restoringId !== backup.id}
-                  aria-label={`Restore the copy taken ${formatDateTime(backup.takenAt)}`}
+                  aria-label={`Restore the copy taken ${when(backup.takenAt)}`}
                 >
                   Restore
                 </Button>

@@ -1,1 +1,2 @@
 export { BackupTable } from './BackupTable';
+export { backupTimeFormat } from './backupTime';

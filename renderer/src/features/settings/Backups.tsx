@@ -3,10 +3,9 @@ import { useState } from 'react';
 import type { BackupInfo } from '../../../../shared/schemas/vault';
 import { call } from '../../app/client';
 import { describeError, notifyDone } from '../../app/feedback';
-import { formatDateTime } from '../../app/format';
 import { useSession } from '../../app/session';
 import { useLoad } from '../../app/useLoad';
-import { BackupTable } from '../../components/BackupTable';
+import { BackupTable, backupTimeFormat } from '../../components/BackupTable';
 
 export function Backups() {
   const { reloadAfterRestore } = useSession();
@@ -14,6 +13,8 @@ export function Backups() {
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  const when = backupTimeFormat(backups.data ?? []);
 
   const close = () => {
     setChosen(null);
@@ -26,7 +27,7 @@ export function Backups() {
     setError(null);
     try {
       const next = await call('vault:restoreBackup', { id: chosen.id });
-      notifyDone('Copy restored', `Your records are back as they were at ${formatDateTime(chosen.takenAt)}.`);
+      notifyDone('Copy restored', `Your records are back as they were at ${when(chosen.takenAt)}.`);
       // Every screen reloads, because every record may have changed.
       reloadAfterRestore(next);
     } catch (err) {
@@ -48,7 +49,7 @@ export function Backups() {
         {chosen && (
           <>
             <Text>
-              Your records will go back to how they were at <strong>{formatDateTime(chosen.takenAt)}</strong>. Anything you
+              Your records will go back to how they were at <strong>{when(chosen.takenAt)}</strong>. Anything you
               added or changed after that will no longer appear.
             </Text>
             {error && (

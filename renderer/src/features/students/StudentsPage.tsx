@@ -78,6 +78,7 @@ export function StudentsPage() {
         position="right"
         size="lg"
         title={openStudent?.fullName ?? 'Student'}
+        styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
       >
         {openId && (
           <StudentDetail

@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/schemas/vault';
 import { call } from '../../app/client';
 import { describeError, notifyDone } from '../../app/feedback';
-import { formatDateTime } from '../../app/format';
 import { useSession } from '../../app/session';
-import { BackupTable } from '../../components/BackupTable';
+import { BackupTable, backupTimeFormat } from '../../components/BackupTable';
 import { ScreenCard } from '../../components/ScreenCard';
 
 /** The vault file will not open or does not check out: explain, and offer the backups. */
@@ -24,12 +23,14 @@ export function Damaged() {
       .catch((err: unknown) => setListError(describeError(err)));
   }, []);
 
+  const when = backupTimeFormat(backups ?? (damage?.newestGoodBackup ? [damage.newestGoodBackup] : []));
+
   const restore = async (backup: BackupInfo) => {
     setRestoringId(backup.id);
     setRestoreError(null);
     try {
       const next = await call('vault:restoreBackup', { id: backup.id });
-      notifyDone('Copy restored', `Your records are back as they were at ${formatDateTime(backup.takenAt)}.`);
+      notifyDone('Copy restored', `Your records are back as they were at ${when(backup.takenAt)}.`);
       applyStatus(next);
     } catch (err) {
       setRestoreError(describeError(err));
@@ -59,7 +60,7 @@ export function Damaged() {
             loading={restoringId === damage.newestGoodBackup.id}
             disabled={restoringId !== null}
           >
-            Restore copy from {formatDateTime(damage.newestGoodBackup.takenAt)}
+            Restore copy from {when(damage.newestGoodBackup.takenAt)}
           </Button>
         )}
         {restoreError && (
