@@ -2,6 +2,7 @@ import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../app/client';
 import { describeError } from '../../app/feedback';
+import { useActivityTouch } from '../../app/useActivityTouch';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 import { ScreenCard } from '../../components/ScreenCard';
 import { RecoveryKeyDisplay } from './RecoveryKeyDisplay';
@@ -15,15 +16,13 @@ export function FirstRun({ onDone }: { onDone(): void }) {
 
   if (recoveryKey) {
     return (
-      <ScreenCard title="Your recovery key" size="sm">
-        <RecoveryKeyDisplay
-          recoveryKey={recoveryKey}
-          onContinue={() => {
-            setRecoveryKey(null);
-            onDone();
-          }}
-        />
-      </ScreenCard>
+      <RecoveryKeyStep
+        recoveryKey={recoveryKey}
+        onContinue={() => {
+          setRecoveryKey(null);
+          onDone();
+        }}
+      />
     );
   }
 
@@ -72,6 +71,16 @@ export function FirstRun({ onDone }: { onDone(): void }) {
           </Stack>
         </form>
       </Stack>
+    </ScreenCard>
+  );
+}
+
+/** The vault is already unlocked here, so reading and storing the key counts as activity for auto-lock. */
+function RecoveryKeyStep({ recoveryKey, onContinue }: { recoveryKey: string; onContinue(): void }) {
+  useActivityTouch();
+  return (
+    <ScreenCard title="Your recovery key" size="sm">
+      <RecoveryKeyDisplay recoveryKey={recoveryKey} onContinue={onContinue} />
     </ScreenCard>
   );
 }
