@@ -43,7 +43,9 @@ export function DeleteStudent({ student, onDeleted }: { student: Student; onDele
       <Modal opened={opened} onClose={close} title="Delete this student?" centered>
         <Stack>
           <Text>
-            This erases {student.fullName}’s record and everything stored with it from this computer. It cannot be undone.
+            This erases {student.fullName}’s record and everything stored with it from this computer, including the
+            copies inside Mentor Desk’s backups: their key is destroyed, so no backup can bring them back. It cannot be
+            undone. The audit log will note that a record was deleted, not what it held.
           </Text>
           <TextInput
             label="Type the student’s full name to confirm"
