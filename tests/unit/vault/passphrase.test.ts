@@ -57,6 +57,7 @@ describe('unlocking', () => {
 
   it('each further wrong attempt waits longer', async () => {
     const v = await vault();
+    v.clock.set(Date.UTC(2026, 10, 23, 12));
     await v.call('vault:lock', {});
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {

@@ -86,7 +86,12 @@ export async function readKeyring(dir: string): Promise<KeyringRead> {
     parsed.push(bytes ? parseKeyring(bytes) : null);
   }
   const [primary, copy] = parsed;
-  if (primary) return { status: 'ok', keyring: primary, repaired: false };
+  if (primary) {
+    // A crash between the two writes can leave the copy missing or a step behind: bring it level.
+    const inStep = copy !== null && JSON.stringify(copy) === JSON.stringify(primary);
+    if (!inStep) await writeFileAtomic(join(dir, FILES[1]), Buffer.from(JSON.stringify(primary, null, 2), 'utf8'));
+    return { status: 'ok', keyring: primary, repaired: !inStep };
+  }
   if (copy) {
     await writeKeyring(dir, copy);
     return { status: 'ok', keyring: copy, repaired: true };

@@ -16,6 +16,8 @@ import { decodeEnvelope, encodeEnvelope, EnvelopeError } from './envelope';
 const PartitionKeys = z.strictObject({
   generation: z.number().int().nonnegative(),
   keys: z.record(z.string(), z.string()),
+  /** Partitions whose erasure has begun: their key is destroyed once the save removing them lands. */
+  erasing: z.array(z.string()).default([]),
 });
 
 const FILES = ['partition-keys.a.mdv', 'partition-keys.b.mdv'] as const;
@@ -26,6 +28,7 @@ export class PartitionKeyTable {
     private readonly dataKey: Buffer,
     private generation: number,
     private readonly keys: Map<string, Buffer>,
+    private readonly erasing: Set<string>,
   ) {}
 
   static async load(dir: string, dataKey: Buffer): Promise<PartitionKeyTable> {
@@ -42,8 +45,9 @@ export class PartitionKeyTable {
       }
     }
     if (copies.length === 0 && damaged > 0) throw new EnvelopeError('authentication', 'Both copies of the student key table are damaged.');
-    const newest = copies.sort((a, b) => b.generation - a.generation)[0] ?? { generation: 0, keys: {} };
-    const table = new PartitionKeyTable(dir, dataKey, newest.generation, new Map(Object.entries(newest.keys).map(([id, k]) => [id, Buffer.from(k, 'base64')])));
+    const newest = copies.sort((a, b) => b.generation - a.generation)[0] ?? { generation: 0, keys: {}, erasing: [] };
+    const keys = new Map(Object.entries(newest.keys).map(([id, k]) => [id, Buffer.from(k, 'base64')]));
+    const table = new PartitionKeyTable(dir, dataKey, newest.generation, keys, new Set(newest.erasing));
     const inStep = copies.length === FILES.length && copies.every((c) => c.generation === newest.generation);
     if (!inStep && (copies.length > 0 || damaged > 0)) await table.persist();
     return table;
@@ -66,13 +70,38 @@ export class PartitionKeyTable {
     return key;
   }
 
+  /**
+   * Erasure happens in three steps that survive a crash between any two: mark the partition as
+   * being erased, save the removal of its documents, destroy its key. On the next unlock,
+   * `finishErasures` completes a marked erasure whose save landed and cancels one whose save did not.
+   */
+  async beginErasure(partition: string): Promise<void> {
+    if (!this.keys.has(partition)) return;
+    this.erasing.add(partition);
+    await this.persist();
+  }
+
   /** Destroys a partition's key: its data, wherever a copy lies, is unreadable from now on. */
   async destroy(partition: string): Promise<void> {
     const key = this.keys.get(partition);
+    this.erasing.delete(partition);
     if (!key) return;
     this.keys.delete(partition);
     await this.persist();
     key.fill(0);
+  }
+
+  async finishErasures(stillReferenced: (partition: string) => boolean): Promise<void> {
+    if (this.erasing.size === 0) return;
+    for (const partition of [...this.erasing]) {
+      if (stillReferenced(partition)) this.erasing.delete(partition);
+      else {
+        this.keys.get(partition)?.fill(0);
+        this.keys.delete(partition);
+        this.erasing.delete(partition);
+      }
+    }
+    await this.persist();
   }
 
   get size(): number {
@@ -83,12 +112,13 @@ export class PartitionKeyTable {
   wipe(): void {
     for (const key of this.keys.values()) key.fill(0);
     this.keys.clear();
+    this.erasing.clear();
   }
 
   private async persist(): Promise<void> {
     this.generation += 1;
     const plain = Buffer.from(
-      JSON.stringify({ generation: this.generation, keys: Object.fromEntries([...this.keys].map(([id, k]) => [id, k.toString('base64')])) }),
+      JSON.stringify({ generation: this.generation, keys: Object.fromEntries([...this.keys].map(([id, k]) => [id, k.toString('base64')])), erasing: [...this.erasing] }),
       'utf8',
     );
     for (const name of FILES) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readdir, rename, unlink, mkdir } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { hmac } from './crypto';
@@ -11,10 +11,11 @@ import { chooseRetained, DEFAULT_RETENTION, type BackupKind, type RetentionPolic
 
 /**
  * The sharded document store. Each document (one student's records, the settings, a page of the
- * audit log…) is an immutable encrypted object file; a small encrypted manifest names the object
- * that holds each document's current version. A save writes the changed documents and a new
- * manifest, so it costs what changed, not what exists, and every older manifest still kept is a
- * complete, consistent backup for free.
+ * audit log…) is an immutable encrypted object file. Which object holds each document's current
+ * version is listed in 256 index pages (documents are spread over them by a hash of their id),
+ * themselves objects, and a small encrypted manifest names the pages. A save writes the changed
+ * documents, the one or two index pages that list them, and a new manifest: it costs what changed,
+ * not what exists, and every older manifest still kept is a complete, consistent backup for free.
  *
  * vault/
  *   keyring.json, keyring.copy.json        wrapped data key (see keyring.ts)
@@ -30,16 +31,38 @@ const ObjectName = z.string().regex(/^[0-9a-f]{32}$/);
 const BlobName = z.string().regex(/^[0-9a-f]{64}$/);
 const KeyId = z.string().max(100);
 
+const Bucket = z.string().regex(/^[0-9a-f]{2}$/);
+
 export const Manifest = z.strictObject({
   seq: z.number().int().positive(),
   at: z.number(),
   schemaVersion: z.number().int().positive(),
-  /** document id → [object name, key id] */
-  docs: z.record(z.string(), z.tuple([ObjectName, KeyId])),
-  /** blob name → key id */
-  blobs: z.record(z.string(), KeyId),
+  /** How many documents this save holds (shown with backups). */
+  documents: z.number().int().nonnegative(),
+  /** index page bucket → object name of that page */
+  pages: z.record(Bucket, ObjectName),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+/** One index page: document id → [object name, key id]; blob name → key id. */
+const Page = z.strictObject({
+  docs: z.record(z.string(), z.tuple([ObjectName, KeyId])),
+  blobs: z.record(BlobName, KeyId),
+});
+interface PageMaps {
+  docs: Map<string, [string, string]>;
+  blobs: Map<string, string>;
+}
+/** A save, read in full: its manifest and its pages. */
+interface Snapshot {
+  manifest: Manifest;
+  pages: Map<string, PageMaps>;
+}
+
+/** Spreads documents and blobs over 256 pages, so a save rewrites a page, not the whole list. */
+export function bucketOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 2);
+}
 
 export class StoreDamage extends Error {
   constructor(
@@ -72,11 +95,13 @@ export interface BackupEntry {
 }
 
 /** Manifest files are named by sequence and time, so backups can be listed without decrypting each one. */
+/** Manifest files are named by sequence and time, so backups can be listed without decrypting each one. */
 const manifestName = (seq: number, at: number) => `${String(seq).padStart(12, '0')}-${at}.mdv`;
 const CACHE_LIMIT = 2000;
+const SWEEP_EVERY = 200;
 
 export class DocumentStore {
-  private head: Manifest;
+  private head: Snapshot;
   private readonly cache = new Map<string, { object: string; json: string }>();
   private queue: Promise<unknown> = Promise.resolve();
   private retainedSeqs = new Map<number, BackupKind[]>();
@@ -88,18 +113,17 @@ export class DocumentStore {
     private readonly partitions: PartitionKeyTable,
     private readonly clock: Clock,
     private readonly retention: RetentionPolicy,
-    head: Manifest,
+    head: Snapshot,
     private manifestTimes: { seq: number; at: number }[],
   ) {
     this.head = head;
   }
 
   /** Creates the folders and the first, empty manifest. */
-  static async initialise(dir: string, dataKey: Buffer, partitions: PartitionKeyTable, clock: Clock, schemaVersion: number): Promise<void> {
+  static async initialise(dir: string, dataKey: Buffer, clock: Clock, schemaVersion: number): Promise<void> {
     for (const sub of ['manifests', 'objects', 'blobs', 'quarantine']) await ensureDir(join(dir, sub));
-    const manifest: Manifest = { seq: 1, at: clock.now(), schemaVersion, docs: {}, blobs: {} };
+    const manifest: Manifest = { seq: 1, at: clock.now(), schemaVersion, documents: 0, pages: {} };
     await writeFileAtomic(join(dir, 'manifests', manifestName(1, manifest.at)), encodeManifest(dataKey, manifest));
-    void partitions;
   }
 
   /** Opens the newest manifest. Throws StoreDamage if it is damaged (the caller offers a backup). */
@@ -107,15 +131,15 @@ export class DocumentStore {
     const saves = await listManifests(dir);
     const newest = saves[saves.length - 1];
     if (newest === undefined) throw new StoreDamage('The vault has no saved state: its manifest files are missing.', 'manifests');
-    // Only the newest manifest is decrypted on open; the others are backups, listed by file name.
-    const head = await readManifest(dir, dataKey, newest);
-    const store = new DocumentStore(dir, dataKey, partitions, clock, retention, head, saves.map(({ seq, at }) => ({ seq, at })));
-    store.retainedSeqs = chooseRetained(store.manifestTimes.filter((m) => m.seq !== head.seq), clock.now(), retention);
+    // Only the newest save is read on open; the others are backups, listed by file name.
+    const store = new DocumentStore(dir, dataKey, partitions, clock, retention, { manifest: emptyManifest(newest), pages: new Map() }, saves);
+    store.head = await store.readSnapshot(await readManifest(dir, dataKey, newest));
+    store.retainedSeqs = chooseRetained(store.manifestTimes.filter((m) => m.seq !== newest.seq), clock.now(), retention);
     return store;
   }
 
   /**
-   * Opens a vault whose newest manifest is damaged, only so that a backup can be chosen and
+   * Opens a vault whose newest save is damaged, only so that a backup can be chosen and
    * restored: the current state is empty and every readable earlier save is offered.
    */
   static async openBackupsOnly(dir: string, dataKey: Buffer, partitions: PartitionKeyTable, clock: Clock, retention: RetentionPolicy = DEFAULT_RETENTION): Promise<DocumentStore | null> {
@@ -127,34 +151,35 @@ export class DocumentStore {
       if (await readManifest(dir, dataKey, save).then(() => true, () => false)) readable.push(save);
     }
     if (readable.length === 0) return null;
-    const empty: Manifest = { seq: newest.seq, at: newest.at, schemaVersion: 1, docs: {}, blobs: {} };
-    const store = new DocumentStore(dir, dataKey, partitions, clock, retention, empty, readable);
-    store.retainedSeqs = new Map(readable.map((s) => [s.seq, ['recent'] as BackupKind[]]));
+    const store = new DocumentStore(dir, dataKey, partitions, clock, retention, { manifest: emptyManifest(newest), pages: new Map() }, readable);
+    store.retainedSeqs = new Map(readable.map((save) => [save.seq, ['recent'] as BackupKind[]]));
     return store;
   }
 
   get schemaVersion(): number {
-    return this.head.schemaVersion;
+    return this.head.manifest.schemaVersion;
   }
   get seq(): number {
-    return this.head.seq;
+    return this.head.manifest.seq;
   }
   get documentCount(): number {
-    return Object.keys(this.head.docs).length;
+    return this.head.manifest.documents;
   }
 
   has(id: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.head.docs, id);
+    return this.entry(id) !== undefined;
   }
 
   /** Document ids that start with `prefix`. */
   list(prefix: string): string[] {
-    return Object.keys(this.head.docs).filter((id) => id.startsWith(prefix));
+    const ids: string[] = [];
+    for (const page of this.head.pages.values()) for (const id of page.docs.keys()) if (id.startsWith(prefix)) ids.push(id);
+    return ids;
   }
 
   /** The document's current content (a fresh copy), or undefined. Throws StoreDamage if its file is damaged. */
   async get(id: string): Promise<unknown> {
-    const entry = this.head.docs[id];
+    const entry = this.entry(id);
     if (!entry) return undefined;
     const [object, keyId] = entry;
     const cached = this.cache.get(id);
@@ -167,25 +192,18 @@ export class DocumentStore {
   /** Writes a set of changes as one atomic save: after a crash, all of it or none of it is there. */
   commit(change: Change, schemaVersion?: number): Promise<void> {
     return this.serial(async () => {
-      const docs = { ...this.head.docs };
-      const blobs = { ...this.head.blobs };
+      const pages = new PageEditor(this.head.pages);
       const written: { id: string; object: string; json: string }[] = [];
-      const dirs = new Set<string>();
       for (const put of change.puts ?? []) {
         const keyId = put.keyId ?? DATA_KEY_ID;
-        const object = randomBytes(16).toString('hex');
         const json = JSON.stringify(put.data);
-        const path = this.objectPath(object);
-        await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
-        await writeFileAtomic(path, encodeEnvelope(this.keyFor(keyId), { alg: 'AES-256-GCM', kind: 'document', name: object, keyId }, Buffer.from(json, 'utf8')), { syncDir: false });
-        dirs.add(join(path, '..'));
-        docs[put.id] = [object, keyId];
+        const object = await this.writeObject(json, keyId);
+        pages.setDoc(put.id, [object, keyId]);
         written.push({ id: put.id, object, json });
       }
-      for (const id of change.deletes ?? []) delete docs[id];
-      for (const name of change.removeBlobs ?? []) delete blobs[name];
-      for (const dir of dirs) await fsyncDir(dir);
-      await this.writeManifest({ seq: this.head.seq + 1, at: this.clock.now(), schemaVersion: schemaVersion ?? this.head.schemaVersion, docs, blobs });
+      for (const id of change.deletes ?? []) pages.deleteDoc(id);
+      for (const name of change.removeBlobs ?? []) pages.deleteBlob(name);
+      await this.saveSnapshot(pages, schemaVersion ?? this.schemaVersion);
       for (const w of written) this.remember(w.id, w.object, w.json);
       for (const id of change.deletes ?? []) this.cache.delete(id);
     });
@@ -195,27 +213,22 @@ export class DocumentStore {
   putBlob(bytes: Uint8Array, keyId: string = DATA_KEY_ID): Promise<string> {
     return this.serial(async () => {
       const key = this.keyFor(keyId);
-      const name = hmac(hmac(key, Buffer.from('blob-name')) as unknown as Buffer, bytes);
-      if (this.head.blobs[name]) return name;
+      const name = hmac(Buffer.from(hmac(key, Buffer.from('blob-name')), 'hex'), bytes);
+      if (this.blobKey(name) !== undefined) return name;
       const path = this.blobPath(name);
       await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
       await writeFileAtomic(path, encodeEnvelope(key, { alg: 'AES-256-GCM', kind: 'blob', name, keyId }, bytes));
-      await this.writeManifest({ ...this.head, seq: this.head.seq + 1, at: this.clock.now(), blobs: { ...this.head.blobs, [name]: keyId } });
+      const pages = new PageEditor(this.head.pages);
+      pages.setBlob(name, keyId);
+      await this.saveSnapshot(pages, this.schemaVersion);
       return name;
     });
   }
 
   async getBlob(name: string): Promise<Buffer | undefined> {
-    const keyId = this.head.blobs[name];
+    const keyId = this.blobKey(name);
     if (keyId === undefined) return undefined;
-    const bytes = await readIfExists(this.blobPath(name));
-    if (!bytes) throw new StoreDamage('An attachment file is missing from the vault.', `blobs/${name}`);
-    try {
-      return decodeEnvelope(bytes, this.keyFor(keyId), { kind: 'blob', name, keyId });
-    } catch (err) {
-      if (err instanceof EnvelopeError) throw new StoreDamage(`An attachment file is damaged: ${err.message}`, `blobs/${name}`);
-      throw err;
-    }
+    return this.readBlob(name, keyId);
   }
 
   /** Earlier saves kept as backups, newest first. */
@@ -227,7 +240,7 @@ export class DocumentStore {
 
   async describeBackup(seq: number): Promise<BackupEntry> {
     const m = await this.readSave(seq);
-    return { seq, at: m.at, kinds: this.retainedSeqs.get(seq) ?? [], documents: Object.keys(m.docs).length };
+    return { seq, at: m.at, kinds: this.retainedSeqs.get(seq) ?? [], documents: m.documents };
   }
 
   /**
@@ -236,30 +249,33 @@ export class DocumentStore {
    * `keepCurrent` prefixes (the audit log) are carried over from the current state when they are
    * all readable, so restoring never rewinds the record of what happened.
    */
-  restore(seq: number, keepCurrent: string[] = []): Promise<Manifest> {
+  restore(seq: number, keepCurrent: string[] = []): Promise<void> {
     return this.serial(async () => {
-      const old = await this.readSave(seq);
+      const old = await this.readSnapshot(await this.readSave(seq));
       const alive = (keyId: string) => keyId === DATA_KEY_ID || this.partitions.has(keyId);
       const kept = (id: string) => keepCurrent.some((prefix) => id.startsWith(prefix));
-      const current = Object.entries(this.head.docs).filter(([id]) => kept(id));
+      const current = [...this.allDocs(this.head)].filter(([id]) => kept(id));
       const currentReadable = current.length > 0 && (await Promise.all(current.map(([, [o, k]]) => this.readObject(o, k).then(() => true, () => false)))).every(Boolean);
-      const docs = Object.fromEntries([
-        ...Object.entries(old.docs).filter(([id, [, keyId]]) => alive(keyId) && !(currentReadable && kept(id))),
-        ...(currentReadable ? current : []),
-      ]);
-      const blobs = Object.fromEntries(Object.entries(old.blobs).filter(([, keyId]) => alive(keyId)));
-      await this.writeManifest({ seq: this.head.seq + 1, at: this.clock.now(), schemaVersion: old.schemaVersion, docs, blobs });
+      const pages = new PageEditor(new Map());
+      for (const [id, entry] of this.allDocs(old)) if (alive(entry[1]) && !(currentReadable && kept(id))) pages.setDoc(id, entry);
+      if (currentReadable) for (const [id, entry] of current) pages.setDoc(id, entry);
+      for (const page of old.pages.values()) for (const [name, keyId] of page.blobs) if (alive(keyId)) pages.setBlob(name, keyId);
+      await this.saveSnapshot(pages, old.manifest.schemaVersion, true);
       this.cache.clear();
-      return this.head;
     });
   }
 
   /** Decrypts every document and blob of the current state (or of an earlier save) and reports what fails. */
   async verify(seq?: number): Promise<{ checked: number; problems: { document: string; message: string }[] }> {
-    const manifest = seq === undefined ? this.head : await this.readSave(seq);
     const problems: { document: string; message: string }[] = [];
+    let snapshot: Snapshot;
+    try {
+      snapshot = seq === undefined ? this.head : await this.readSnapshot(await this.readSave(seq));
+    } catch (err) {
+      return { checked: 1, problems: [{ document: 'the list of records', message: err instanceof Error ? err.message : String(err) }] };
+    }
     let checked = 0;
-    for (const [id, [object, keyId]] of Object.entries(manifest.docs)) {
+    for (const [id, [object, keyId]] of this.allDocs(snapshot)) {
       checked++;
       if (!alive(this.partitions, keyId)) continue;
       try {
@@ -268,15 +284,15 @@ export class DocumentStore {
         problems.push({ document: id, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    for (const [name, keyId] of Object.entries(manifest.blobs)) {
-      checked++;
-      if (!alive(this.partitions, keyId)) continue;
-      const bytes = await readIfExists(this.blobPath(name));
-      try {
-        if (!bytes) throw new Error('The attachment file is missing.');
-        decodeEnvelope(bytes, this.keyFor(keyId), { kind: 'blob', name, keyId });
-      } catch (err) {
-        problems.push({ document: `attachment ${name.slice(0, 8)}`, message: err instanceof Error ? err.message : String(err) });
+    for (const page of snapshot.pages.values()) {
+      for (const [name, keyId] of page.blobs) {
+        checked++;
+        if (!alive(this.partitions, keyId)) continue;
+        try {
+          await this.readBlob(name, keyId);
+        } catch (err) {
+          problems.push({ document: `attachment ${name.slice(0, 8)}`, message: err instanceof Error ? err.message : String(err) });
+        }
       }
     }
     return { checked, problems };
@@ -291,28 +307,35 @@ export class DocumentStore {
   }
 
   /**
-   * Deletes object and blob files that no kept save refers to. Runs after saves now and then, and
-   * holds the save queue only while it deletes.
+   * Deletes object and blob files that no kept save refers to, and temp files a crash left behind.
+   * It runs inside the save queue, so no save can make a new backup it has not accounted for.
    */
-  async sweep(): Promise<{ removed: number }> {
-    const live = new Set<string>();
-    const liveBlobs = new Set<string>();
-    for (const seq of [...this.retainedSeqs.keys()]) {
-      try {
-        const m = await this.readSave(seq);
-        for (const [o] of Object.values(m.docs)) live.add(o);
-        for (const b of Object.keys(m.blobs)) liveBlobs.add(b);
-      } catch {
-        // A damaged backup keeps nothing alive; it is reported by verify, not here.
-      }
-    }
+  sweep(): Promise<{ removed: number }> {
+    this.savesSinceSweep = 0;
     return this.serial(async () => {
-      for (const [o] of Object.values(this.head.docs)) live.add(o);
-      for (const b of Object.keys(this.head.blobs)) liveBlobs.add(b);
+      const live = new Set<string>();
+      const liveBlobs = new Set<string>();
+      const seenPages = new Set<string>();
+      const mark = (snapshot: Snapshot) => {
+        for (const [, [o]] of this.allDocs(snapshot)) live.add(o);
+        for (const page of snapshot.pages.values()) for (const b of page.blobs.keys()) liveBlobs.add(b);
+        for (const o of Object.values(snapshot.manifest.pages)) live.add(o);
+      };
+      mark(this.head);
+      for (const seq of this.retainedSeqs.keys()) {
+        try {
+          // Pages are immutable and most are shared between saves: read each one once.
+          mark(await this.readSnapshot(await this.readSave(seq), seenPages));
+        } catch {
+          // A damaged backup can't say what it needs: keep everything rather than guess.
+          return { removed: 0 };
+        }
+      }
       let removed = 0;
       removed += await sweepFolder(join(this.dir, 'objects'), (name) => live.has(name.replace(/\.mdv$/, '')));
       removed += await sweepFolder(join(this.dir, 'blobs'), (name) => liveBlobs.has(name.replace(/\.mdb$/, '')));
-      this.savesSinceSweep = 0;
+      removed += await removeTempFiles(this.dir);
+      removed += await removeTempFiles(join(this.dir, 'manifests'));
       return { removed };
     });
   }
@@ -322,23 +345,48 @@ export class DocumentStore {
     this.cache.clear();
   }
 
-  private async writeManifest(next: Manifest): Promise<void> {
-    await writeFileAtomic(join(this.dir, 'manifests', manifestName(next.seq, next.at)), encodeManifest(this.dataKey, next));
-    const previous = this.head;
-    this.head = next;
-    this.manifestTimes.push({ seq: next.seq, at: next.at });
+  private entry(id: string): [string, string] | undefined {
+    return this.head.pages.get(bucketOf(id))?.docs.get(id);
+  }
+
+  private blobKey(name: string): string | undefined {
+    return this.head.pages.get(bucketOf(name))?.blobs.get(name);
+  }
+
+  private *allDocs(snapshot: Snapshot): Generator<[string, [string, string]]> {
+    for (const page of snapshot.pages.values()) yield* page.docs;
+  }
+
+  /** Writes the pages a change touched (or all of them) and the manifest that names them. */
+  private async saveSnapshot(editor: PageEditor, schemaVersion: number, allPages = false): Promise<void> {
+    const pageObjects: Record<string, string> = allPages ? {} : { ...this.head.manifest.pages };
+    for (const [bucket, page] of allPages ? editor.pages : editor.touchedPages()) {
+      if (page.docs.size === 0 && page.blobs.size === 0) {
+        delete pageObjects[bucket];
+        continue;
+      }
+      pageObjects[bucket] = await this.writeObject(JSON.stringify({ docs: Object.fromEntries(page.docs), blobs: Object.fromEntries(page.blobs) }), DATA_KEY_ID);
+    }
+    await this.syncObjectFolders();
+    let documents = 0;
+    for (const page of editor.pages.values()) documents += page.docs.size;
+    const manifest: Manifest = { seq: this.seq + 1, at: this.clock.now(), schemaVersion, documents, pages: pageObjects };
+    await writeFileAtomic(join(this.dir, 'manifests', manifestName(manifest.seq, manifest.at)), encodeManifest(this.dataKey, manifest));
+    const previous = this.head.manifest;
+    this.head = { manifest, pages: editor.pages };
     if (!this.manifestTimes.some((m) => m.seq === previous.seq)) this.manifestTimes.push({ seq: previous.seq, at: previous.at });
+    this.manifestTimes.push({ seq: manifest.seq, at: manifest.at });
     await this.pruneManifests();
-    this.savesSinceSweep++;
-    if (this.savesSinceSweep >= 200) queueMicrotask(() => void this.sweep().catch(() => undefined));
+    if (++this.savesSinceSweep >= SWEEP_EVERY) void this.sweep().catch(() => undefined);
   }
 
   private async pruneManifests(): Promise<void> {
-    const older = this.manifestTimes.filter((m) => m.seq !== this.head.seq);
+    const older = this.manifestTimes.filter((m) => m.seq !== this.seq);
     this.retainedSeqs = chooseRetained(older, this.clock.now(), this.retention);
-    const drop = older.filter((m) => !this.retainedSeqs.has(m.seq));
-    for (const m of drop) await unlink(join(this.dir, 'manifests', manifestName(m.seq, m.at))).catch(() => undefined);
-    this.manifestTimes = this.manifestTimes.filter((m) => m.seq === this.head.seq || this.retainedSeqs.has(m.seq));
+    for (const m of older.filter((o) => !this.retainedSeqs.has(o.seq))) {
+      await unlink(join(this.dir, 'manifests', manifestName(m.seq, m.at))).catch(() => undefined);
+    }
+    this.manifestTimes = this.manifestTimes.filter((m) => m.seq === this.seq || this.retainedSeqs.has(m.seq));
   }
 
   private readSave(seq: number): Promise<Manifest> {
@@ -347,14 +395,57 @@ export class DocumentStore {
     return readManifest(this.dir, this.dataKey, save);
   }
 
+  /** Reads a save's pages. `skip` lists page objects already read by the caller, which are left out. */
+  private async readSnapshot(manifest: Manifest, skip?: Set<string>): Promise<Snapshot> {
+    const pages = new Map<string, PageMaps>();
+    for (const [bucket, object] of Object.entries(manifest.pages)) {
+      if (skip?.has(object)) continue;
+      skip?.add(object);
+      const parsed = Page.safeParse(safeJson(Buffer.from(await this.readObject(object, DATA_KEY_ID), 'utf8')));
+      if (!parsed.success) throw new StoreDamage('A page of the list of records is malformed.', objectFile(object));
+      pages.set(bucket, { docs: new Map(Object.entries(parsed.data.docs)), blobs: new Map(Object.entries(parsed.data.blobs)) });
+    }
+    return { manifest, pages };
+  }
+
+  private touchedFolders = new Set<string>();
+
+  private async writeObject(json: string, keyId: string): Promise<string> {
+    const object = randomBytes(16).toString('hex');
+    const path = join(this.dir, objectFile(object));
+    const folder = join(path, '..');
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(path, encodeEnvelope(this.keyFor(keyId), { alg: 'AES-256-GCM', kind: 'document', name: object, keyId }, Buffer.from(json, 'utf8')), { syncDir: false });
+    this.touchedFolders.add(folder);
+    return object;
+  }
+
+  /** The renames of new objects must be durable before a manifest can name them. */
+  private async syncObjectFolders(): Promise<void> {
+    for (const folder of this.touchedFolders) await fsyncDir(folder);
+    this.touchedFolders.clear();
+  }
+
   private async readObject(object: string, keyId: string): Promise<string> {
-    const file = `objects/${object.slice(0, 2)}/${object}.mdv`;
+    const file = objectFile(object);
     const bytes = await readIfExists(join(this.dir, file));
     if (!bytes) throw new StoreDamage('A record file is missing from the vault.', file);
     try {
       return decodeEnvelope(bytes, this.keyFor(keyId), { kind: 'document', name: object, keyId }).toString('utf8');
     } catch (err) {
       if (err instanceof EnvelopeError) throw new StoreDamage(`A record file is damaged: ${err.message}`, file);
+      throw err;
+    }
+  }
+
+  private async readBlob(name: string, keyId: string): Promise<Buffer> {
+    const file = `blobs/${name.slice(0, 2)}/${name}.mdb`;
+    const bytes = await readIfExists(join(this.dir, file));
+    if (!bytes) throw new StoreDamage('An attachment file is missing from the vault.', file);
+    try {
+      return decodeEnvelope(bytes, this.keyFor(keyId), { kind: 'blob', name, keyId });
+    } catch (err) {
+      if (err instanceof EnvelopeError) throw new StoreDamage(`An attachment file is damaged: ${err.message}`, file);
       throw err;
     }
   }
@@ -372,9 +463,6 @@ export class DocumentStore {
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
   }
 
-  private objectPath(object: string): string {
-    return join(this.dir, 'objects', object.slice(0, 2), `${object}.mdv`);
-  }
   private blobPath(name: string): string {
     return join(this.dir, 'blobs', name.slice(0, 2), `${name}.mdb`);
   }
@@ -385,6 +473,45 @@ export class DocumentStore {
     return run;
   }
 }
+
+/** Copy-on-write edits of the index pages: only pages that change are copied and rewritten. */
+class PageEditor {
+  readonly pages: Map<string, PageMaps>;
+  private readonly touched = new Set<string>();
+
+  constructor(base: Map<string, PageMaps>) {
+    this.pages = new Map(base);
+  }
+
+  setDoc(id: string, entry: [string, string]): void {
+    this.edit(bucketOf(id)).docs.set(id, entry);
+  }
+  deleteDoc(id: string): void {
+    this.edit(bucketOf(id)).docs.delete(id);
+  }
+  setBlob(name: string, keyId: string): void {
+    this.edit(bucketOf(name)).blobs.set(name, keyId);
+  }
+  deleteBlob(name: string): void {
+    this.edit(bucketOf(name)).blobs.delete(name);
+  }
+
+  touchedPages(): [string, PageMaps][] {
+    return [...this.touched].map((b) => [b, this.pages.get(b)!]);
+  }
+
+  private edit(bucket: string): PageMaps {
+    if (!this.touched.has(bucket)) {
+      const current = this.pages.get(bucket);
+      this.pages.set(bucket, { docs: new Map(current?.docs), blobs: new Map(current?.blobs) });
+      this.touched.add(bucket);
+    }
+    return this.pages.get(bucket)!;
+  }
+}
+
+const objectFile = (object: string) => `objects/${object.slice(0, 2)}/${object}.mdv`;
+const emptyManifest = (save: { seq: number; at: number }): Manifest => ({ seq: save.seq, at: save.at, schemaVersion: 1, documents: 0, pages: {} });
 
 function alive(partitions: PartitionKeyTable, keyId: string): boolean {
   return keyId === DATA_KEY_ID || partitions.has(keyId);
@@ -406,7 +533,7 @@ export async function listManifests(dir: string): Promise<{ seq: number; at: num
     .map((n) => /^([0-9]{12})-([0-9]{1,16})\.mdv$/.exec(n))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ seq: Number(m[1]), at: Number(m[2]) }))
-    .sort((a, b) => a.seq - b.seq);
+    .sort((a, b) => a.seq - b.seq || a.at - b.at);
 }
 
 export async function readManifest(dir: string, dataKey: Buffer, { seq, at }: { seq: number; at: number }): Promise<Manifest> {
@@ -445,6 +572,16 @@ function safeJson(bytes: Buffer): unknown {
   } catch {
     return null;
   }
+}
+
+async function removeTempFiles(folder: string): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!isTempName(name)) continue;
+    await unlink(join(folder, name)).catch(() => undefined);
+    removed++;
+  }
+  return removed;
 }
 
 async function sweepFolder(root: string, isLive: (name: string) => boolean): Promise<number> {

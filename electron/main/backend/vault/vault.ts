@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { unlink } from 'node:fs/promises';
+import { rm, unlink } from 'node:fs/promises';
 import { assessPassphrase } from '../../../../shared/domain/passphrase';
 import { AppFailure } from '../../../../shared/errors';
 import type { BackupInfo, Damage, LockReason, VaultState } from '../../../../shared/schemas/vault';
@@ -37,6 +37,8 @@ export interface Session {
 }
 
 const QUICK_UNLOCK_FILE = 'quick-unlock.bin';
+/** Documents of partition `student:<id>` live under `students/<id>`. */
+const partitionDocPrefix = (partition: string) => `${partition.replace(/^student:/, 'students/')}`;
 const DAMAGE_ADVICE = 'Nothing was overwritten. You can restore the newest good backup.';
 
 /**
@@ -108,8 +110,11 @@ export class Vault {
       passphrase: await wrapKey(dataKey, passphrase, keyId, 'passphrase', this.kdf),
       recovery: await wrapKey(dataKey, normaliseRecoveryKey(recoveryKey)!, keyId, 'recovery', this.recoveryKdf),
     };
-    const partitions = await PartitionKeyTable.load(this.options.dir, dataKey);
-    await DocumentStore.initialise(this.options.dir, dataKey, partitions, this.options.clock, this.schemaVersion);
+    // Without a keyring nothing here can be decrypted: clear what an interrupted first run left.
+    for (const leftover of ['manifests', 'objects', 'blobs', 'partition-keys.a.mdv', 'partition-keys.b.mdv', 'quick-unlock.bin']) {
+      await rm(join(this.options.dir, leftover), { recursive: true, force: true });
+    }
+    await DocumentStore.initialise(this.options.dir, dataKey, this.options.clock, this.schemaVersion);
     // The keyring goes last: until it exists, the folder is not a vault and a crash here leaves "new".
     await writeKeyring(this.options.dir, keyring);
     this.keyring = keyring;
@@ -281,6 +286,7 @@ export class Vault {
       prepared.accept();
     };
     this.session = { store, partitions, audit, dataKey, commit: (change, events) => commit(change, events) };
+    await partitions.finishErasures((partition) => store.list(partitionDocPrefix(partition)).length > 0);
     await this.migrate(commit);
   }
 
