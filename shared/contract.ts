@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { Empty, Id } from './schemas/common';
+import { Empty, Id, IsoDate, Timestamp, text } from './schemas/common';
 import { BackupInfo, LockReason, Passphrase, RecoveryKeyInput, VaultStatus, VerifyReport } from './schemas/vault';
 import { Settings } from './schemas/settings';
-import { Student, StudentDraft, StudentSummary } from './schemas/student';
+import { ConsentMethod, Student, StudentDraft, StudentStatus, StudentSummary } from './schemas/student';
+import { ContactAttemptInput, FirstSessionBooking, Referral } from './schemas/referral';
+import { CaseloadPage, CaseloadQuery, HomeOverview, ImportPreview, ImportRequest, ImportResult, RetentionItem } from './schemas/caseload';
 import { AuditCheck, AuditEntry } from './schemas/audit';
 
 /**
@@ -40,6 +42,32 @@ export const contract = {
   'students:create': { req: StudentDraft, res: Student },
   'students:update': { req: z.strictObject({ id: Id, draft: StudentDraft }), res: Student },
   'students:delete': { req: z.strictObject({ id: Id, confirmName: z.string().max(160) }), res: z.null() },
+  'students:search': { req: CaseloadQuery, res: CaseloadPage },
+  'students:setStatus': {
+    req: z.strictObject({ id: Id, status: StudentStatus, on: IsoDate, note: text(500).default('') }),
+    res: Student,
+  },
+  'students:recordConsent': {
+    req: z.strictObject({ id: Id, givenOn: IsoDate, scope: z.string().trim().min(1, 'Say what the student consented to').max(1000), method: ConsentMethod }),
+    res: Student,
+  },
+  /** Withdrawal also clears the support needs held under that consent. */
+  'students:withdrawConsent': { req: z.strictObject({ id: Id, on: IsoDate }), res: Student },
+  'students:retentionDue': { req: Empty, res: z.array(RetentionItem) },
+  'students:importPreview': { req: ImportRequest, res: ImportPreview },
+  /** Imports every good row in one save (all or nothing); bad rows are listed with reasons. */
+  'students:import': { req: ImportRequest, res: ImportResult },
+
+  'home:overview': { req: Empty, res: HomeOverview },
+
+  /** A new referral: creates the student in status "referred" with the referral attached. */
+  'referrals:create': {
+    req: z.strictObject({ student: StudentDraft, receivedAt: Timestamp, source: text(200).default(''), pastedText: text(50_000).default('') }),
+    res: Student,
+  },
+  'referrals:get': { req: z.strictObject({ studentId: Id }), res: Referral.nullable() },
+  'referrals:logContact': { req: z.strictObject({ studentId: Id, contact: ContactAttemptInput }), res: Referral },
+  'referrals:bookFirstSession': { req: z.strictObject({ studentId: Id, booking: FirstSessionBooking }), res: Referral },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export type Contract = typeof contract;

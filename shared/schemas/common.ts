@@ -13,3 +13,17 @@ export const requiredText = (max: number, label: string) =>
   z.string().trim().min(1, `${label} is required`).max(max, `Keep this under ${max} characters`);
 
 export const Empty = z.strictObject({});
+
+/** A calendar date as `YYYY-MM-DD`, checked to be a real date (no 31 February). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-11-23')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'That date does not exist');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** A time of day as `HH:MM` (24-hour). */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 14:30');

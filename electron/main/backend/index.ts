@@ -7,6 +7,7 @@ import { dispatch, type Handlers } from './dispatch';
 import type { Keychain } from './keychain';
 import { createContext } from './handlers/context';
 import { recordHandlers } from './handlers/records';
+import { caseloadHandlers } from './handlers/caseload';
 import { vaultHandlers } from './handlers/vault';
 import type { ScryptParams } from './vault/crypto';
 import { StoreDamage } from './vault/store';
@@ -51,7 +52,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (vault.lock(reason)) events.emit('vault:locked', { reason });
   };
 
-  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx) });
+  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx) });
   const log = options.log;
 
   return {

@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch';
 import { readSettings, saveSettings } from '../records/settings';
 import type { BackendContext } from './context';
 
-type RecordHandlers = Omit<Handlers, `vault:${string}` & keyof Handlers>;
+type RecordHandlers = Pick<Handlers, 'settings:get' | 'settings:save' | 'audit:list' | 'audit:verify' | 'students:list' | 'students:get' | 'students:create' | 'students:update' | 'students:delete'>;
 
 export function recordHandlers(ctx: BackendContext): RecordHandlers {
   return {

@@ -1,85 +1,184 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppFailure } from '../../../../shared/errors';
-import { Student, StudentSummary, type StudentDraft } from '../../../../shared/schemas/student';
+import { activeConsent, Student, StudentSummary, type ConsentMethod, type StudentDraft, type StudentStatus } from '../../../../shared/schemas/student';
+import { Referral } from '../../../../shared/schemas/referral';
 import type { AuditChange } from '../../../../shared/schemas/audit';
+import type { IsoDate } from '../../../../shared/schemas/common';
+import { firstSuccessfulContactAt } from '../../../../shared/domain/firstContact';
 import type { Clock } from '../clock';
 import type { Session } from '../vault/vault';
-import { StoreDamage } from '../vault/store';
+import { StoreDamage, bucketOf, type Put } from '../vault/store';
 import { openValue, sealValue } from '../vault/sealedValue';
 import { changedFields } from './diff';
+import { CaseloadIndex } from './caseloadIndex';
 
 /**
  * Students. Each student's records live in their own document (`students/<id>`), encrypted with
  * that student's own key, so a save touches one student and erasing a student reaches every
- * backup. The caseload index holds each student's summary sealed with the same key.
+ * backup. The caseload index (pages `index/students/<bucket>`) holds each student's summary, sealed
+ * with the same key, so the list and search open without reading every student's file.
  */
 export const studentKeyId = (id: string) => `student:${id}`;
 const studentDoc = (id: string) => `students/${id}`;
-const INDEX_ID = 'index/students';
+const INDEX_PREFIX = 'index/students/';
+const indexPage = (id: string) => `${INDEX_PREFIX}${bucketOf(id)}`;
 
-const StudentDocument = z.strictObject({ profile: Student });
-const Index = z.record(z.string(), z.string());
+export const StudentDocument = z.strictObject({
+  profile: Student,
+  referral: Referral.nullable().default(null),
+});
+export type StudentDocument = z.infer<typeof StudentDocument>;
+const IndexPage = z.record(z.string(), z.string());
 
 export function newId(): string {
   return randomBytes(12).toString('base64url');
 }
 
+const NEEDS_CONSENT = 'Record the student’s consent to keep health and disability information before adding support needs.';
+
 export class StudentRecords {
-  private summaries: Map<string, StudentSummary> | null = null;
+  private index: CaseloadIndex | null = null;
 
   constructor(
     private readonly session: Session,
     private readonly clock: Clock,
   ) {}
 
-  async list(): Promise<StudentSummary[]> {
-    const summaries = await this.loadSummaries();
-    return [...summaries.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'en-GB'));
+  /** The caseload index, read (and unsealed) on first use in a session. */
+  async caseload(): Promise<CaseloadIndex> {
+    if (this.index) return this.index;
+    const summaries: StudentSummary[] = [];
+    for (const page of this.session.store.list(INDEX_PREFIX)) {
+      for (const [id, sealed] of Object.entries(await this.readIndexPage(page))) {
+        const key = this.session.partitions.get(studentKeyId(id));
+        if (!key) continue; // erased
+        summaries.push(StudentSummary.parse(openValue(key, `summary:${id}`, sealed)));
+      }
+    }
+    this.index = new CaseloadIndex(summaries);
+    return this.index;
   }
 
-  async get(id: string): Promise<Student> {
+  async list(): Promise<StudentSummary[]> {
+    return (await this.caseload()).all();
+  }
+
+  async read(id: string): Promise<StudentDocument> {
     const raw = await this.session.store.get(studentDoc(id));
     if (raw === undefined) throw new AppFailure('NOT_FOUND', 'That student is not in your records (they may have been deleted).');
     const parsed = StudentDocument.safeParse(raw);
     if (!parsed.success) throw new StoreDamage('A student record does not match what Mentor Desk expects.', studentDoc(id));
-    return parsed.data.profile;
+    return parsed.data;
   }
 
-  async create(draft: StudentDraft): Promise<Student> {
+  async get(id: string): Promise<Student> {
+    return (await this.read(id)).profile;
+  }
+
+  async create(draft: StudentDraft, options: { status?: StudentStatus; referral?: Referral } = {}): Promise<Student> {
+    requireConsentFor(draft, null);
     const now = this.clock.now();
-    const student: Student = { ...draft, id: newId(), createdAt: now, updatedAt: now };
+    const status = options.status ?? 'active';
+    const student: Student = {
+      ...draft,
+      id: newId(),
+      status,
+      statusHistory: [{ status, on: isoDay(now), at: now, note: options.referral ? 'referral received' : '' }],
+      consents: [],
+      lastContactAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.session.partitions.create(studentKeyId(student.id));
-    await this.save(student, { action: 'create', changes: changedFields(null, draft) });
+    await this.save({ profile: student, referral: options.referral ?? null }, [{ action: 'create', changes: changedFields(null, draft) }]);
     return student;
+  }
+
+  /** Adds many students in one save: all of them, or (on any failure) none. */
+  async createMany(drafts: StudentDraft[]): Promise<number> {
+    const now = this.clock.now();
+    const docs: StudentDocument[] = [];
+    for (const draft of drafts) {
+      requireConsentFor(draft, null);
+      const student: Student = { ...draft, id: newId(), status: 'active', statusHistory: [{ status: 'active', on: isoDay(now), at: now, note: 'imported' }], consents: [], lastContactAt: null, createdAt: now, updatedAt: now };
+      await this.session.partitions.create(studentKeyId(student.id));
+      docs.push({ profile: student, referral: null });
+    }
+    await this.saveMany(docs.map((doc) => ({ doc, audit: [{ action: 'create' as const, changes: changedFields(null, pickDraft(doc.profile)), note: 'imported from CSV' }] })));
+    return docs.length;
   }
 
   async update(id: string, draft: StudentDraft): Promise<Student> {
-    const before = await this.get(id);
+    const doc = await this.read(id);
+    const before = doc.profile;
+    requireConsentFor(draft, before);
     const changes = changedFields(pickDraft(before), draft);
     if (changes.length === 0) return before;
-    const student: Student = { ...before, ...draft, updatedAt: this.clock.now() };
-    await this.save(student, { action: 'update', changes });
-    return student;
+    const profile: Student = { ...before, ...draft, updatedAt: this.clock.now() };
+    await this.save({ ...doc, profile }, [{ action: 'update', changes }]);
+    return profile;
+  }
+
+  async setStatus(id: string, status: StudentStatus, on: IsoDate, note: string): Promise<Student> {
+    const doc = await this.read(id);
+    const now = this.clock.now();
+    const profile: Student = { ...doc.profile, status, statusHistory: [...doc.profile.statusHistory, { status, on, at: now, note }], updatedAt: now };
+    await this.save({ ...doc, profile }, [{ action: 'update', changes: [{ field: 'status', old: doc.profile.status, new: status }], note: note ? `status: ${status}` : undefined }]);
+    return profile;
+  }
+
+  async recordConsent(id: string, consent: { givenOn: IsoDate; scope: string; method: ConsentMethod }): Promise<Student> {
+    const doc = await this.read(id);
+    const now = this.clock.now();
+    const profile: Student = { ...doc.profile, consents: [...doc.profile.consents, { ...consent, withdrawnOn: '', recordedAt: now }], updatedAt: now };
+    await this.save({ ...doc, profile }, [{ action: 'update', changes: [{ field: 'consent', new: `given ${consent.givenOn} (${consent.method})` }] }]);
+    return profile;
+  }
+
+  /** Withdrawal of consent: the support needs it covered are cleared, and the withdrawal dated. */
+  async withdrawConsent(id: string, on: IsoDate): Promise<Student> {
+    const doc = await this.read(id);
+    const current = activeConsent(doc.profile);
+    if (!current) throw new AppFailure('NOT_FOUND', 'There is no consent in force to withdraw.');
+    const now = this.clock.now();
+    const consents = doc.profile.consents.map((c, i, all) => (i === all.length - 1 ? { ...c, withdrawnOn: on } : c));
+    const profile: Student = { ...doc.profile, consents, supportNeeds: '', updatedAt: now };
+    const changes: AuditChange[] = [{ field: 'consent', old: `given ${current.givenOn}`, new: `withdrawn ${on}` }];
+    if (doc.profile.supportNeeds) changes.push({ field: 'supportNeeds', old: doc.profile.supportNeeds, new: '' });
+    await this.save({ ...doc, profile }, [{ action: 'update', changes }]);
+    return profile;
+  }
+
+  /** Saves a referral change (contact logged, first session booked) and keeps the summary in step. */
+  async saveReferral(id: string, referral: Referral, audit: { field: string; value: string }): Promise<Referral> {
+    const doc = await this.read(id);
+    const contactTimes = referral.contacts.map((c) => c.at);
+    const lastContactAt = contactTimes.length ? Math.max(...contactTimes, doc.profile.lastContactAt ?? 0) : doc.profile.lastContactAt;
+    const profile: Student = { ...doc.profile, lastContactAt, updatedAt: this.clock.now() };
+    await this.save({ profile, referral }, [{ action: 'update', changes: [{ field: audit.field, new: audit.value }] }]);
+    return referral;
   }
 
   /**
-   * Erasure: removes the student's documents and summary, then destroys the student's key, so
-   * copies in older backups can never be read again. The audit log records that it happened.
+   * Erasure: marks the student's key for destruction, saves the removal of their documents and
+   * summary, then destroys the key, so copies in older backups can never be read again. A crash
+   * between the steps is finished (or undone) on the next unlock. The audit log records only that
+   * it happened.
    */
   async delete(id: string, confirmName: string): Promise<void> {
     const student = await this.get(id);
     if (confirmName.trim() !== student.fullName.trim()) {
       throw new AppFailure('CONFIRMATION_MISMATCH', 'The name you typed does not match the student’s full name, so nothing was deleted.');
     }
-    const index = await this.readIndex();
-    delete index[id];
+    const page = await this.readIndexPage(indexPage(id));
+    delete page[id];
     const docs = this.session.store.list(studentDoc(id)).filter((doc) => doc === studentDoc(id) || doc.startsWith(`${studentDoc(id)}/`));
-    await this.session.commit(
-      { puts: [{ id: INDEX_ID, data: index }], deletes: docs },
-      [{ action: 'delete', kind: 'student', recordId: id, note: 'student and all their records erased' }],
-    );
-    this.summaries?.delete(id);
+    await this.session.partitions.beginErasure(studentKeyId(id));
+    await this.session.commit({ puts: [{ id: indexPage(id), data: page }], deletes: docs }, [
+      { action: 'delete', kind: 'student', recordId: id, note: 'student and all their records erased' },
+    ]);
+    (await this.caseload()).remove(id);
     await this.session.partitions.destroy(studentKeyId(id));
   }
 
@@ -89,49 +188,48 @@ export class StudentRecords {
     return changes.map((c) => {
       if (!isSealedChange(c)) return c;
       if (!key) return { field: c.field, old: '(erased)', new: '(erased)' };
-      const open = (v: unknown) => (typeof v === 'string' ? openValue(key, `audit:${recordId}:${c.field}`, v.slice(SEALED.length)) : v);
+      const open = (v: unknown) => (typeof v === 'string' && v.startsWith(SEALED) ? openValue(key, `audit:${recordId}:${c.field}`, v.slice(SEALED.length)) : v);
       return { field: c.field, old: open(c.old), new: open(c.new) };
     });
   }
 
-  private async save(student: Student, audit: { action: 'create' | 'update'; changes: AuditChange[] }): Promise<void> {
-    const keyId = studentKeyId(student.id);
-    const key = this.session.partitions.get(keyId);
-    if (!key) throw new AppFailure('NOT_FOUND', 'That student was deleted.');
-    const summary = toSummary(student);
-    const index = await this.readIndex();
-    index[student.id] = sealValue(key, `summary:${student.id}`, summary);
-    const sealedChanges = audit.changes.map((c) => ({
-      field: c.field,
-      old: c.old === undefined ? undefined : SEALED + sealValue(key, `audit:${student.id}:${c.field}`, c.old),
-      new: c.new === undefined ? undefined : SEALED + sealValue(key, `audit:${student.id}:${c.field}`, c.new),
-    }));
-    await this.session.commit(
-      { puts: [{ id: studentDoc(student.id), data: { profile: student }, keyId }, { id: INDEX_ID, data: index }] },
-      [{ action: audit.action, kind: 'student', recordId: student.id, changes: sealedChanges }],
-    );
-    (await this.loadSummaries()).set(student.id, summary);
+  private save(doc: StudentDocument, audit: { action: 'create' | 'update'; changes: AuditChange[]; note?: string | undefined }[]): Promise<void> {
+    return this.saveMany([{ doc, audit }]);
   }
 
-  private async readIndex(): Promise<Record<string, string>> {
-    const raw = await this.session.store.get(INDEX_ID);
-    if (raw === undefined) return {};
-    const parsed = Index.safeParse(raw);
-    if (!parsed.success) throw new StoreDamage('The caseload index does not match what Mentor Desk expects.', INDEX_ID);
-    return parsed.data;
-  }
-
-  private async loadSummaries(): Promise<Map<string, StudentSummary>> {
-    if (this.summaries) return this.summaries;
-    const index = await this.readIndex();
-    const summaries = new Map<string, StudentSummary>();
-    for (const [id, sealed] of Object.entries(index)) {
-      const key = this.session.partitions.get(studentKeyId(id));
-      if (!key) continue; // erased
-      summaries.set(id, StudentSummary.parse(openValue(key, `summary:${id}`, sealed)));
+  private async saveMany(items: { doc: StudentDocument; audit: { action: 'create' | 'update'; changes: AuditChange[]; note?: string | undefined }[] }[]): Promise<void> {
+    const puts: Put[] = [];
+    const pages = new Map<string, Record<string, string>>();
+    const summaries: StudentSummary[] = [];
+    const events = [];
+    for (const { doc, audit } of items) {
+      const id = doc.profile.id;
+      const keyId = studentKeyId(id);
+      const key = this.session.partitions.get(keyId);
+      if (!key) throw new AppFailure('NOT_FOUND', 'That student was deleted.');
+      const summary = toSummary(doc);
+      const pageId = indexPage(id);
+      const page = pages.get(pageId) ?? (await this.readIndexPage(pageId));
+      page[id] = sealValue(key, `summary:${id}`, summary);
+      pages.set(pageId, page);
+      puts.push({ id: studentDoc(id), data: doc, keyId });
+      summaries.push(summary);
+      for (const a of audit) {
+        events.push({ action: a.action, kind: 'student', recordId: id, ...(a.note ? { note: a.note } : {}), changes: a.changes.map((c) => sealChange(key, id, c)) });
+      }
     }
-    this.summaries = summaries;
-    return summaries;
+    for (const [id, data] of pages) puts.push({ id, data });
+    await this.session.commit({ puts }, events);
+    const index = await this.caseload();
+    for (const summary of summaries) index.upsert(summary);
+  }
+
+  private async readIndexPage(id: string): Promise<Record<string, string>> {
+    const raw = await this.session.store.get(id);
+    if (raw === undefined) return {};
+    const parsed = IndexPage.safeParse(raw);
+    if (!parsed.success) throw new StoreDamage('The caseload index does not match what Mentor Desk expects.', id);
+    return parsed.data;
   }
 }
 
@@ -139,11 +237,47 @@ const SEALED = 'sealed:';
 function isSealedChange(c: AuditChange): boolean {
   return [c.old, c.new].some((v) => typeof v === 'string' && v.startsWith(SEALED));
 }
-
-function pickDraft(s: Student): StudentDraft {
-  return { fullName: s.fullName, preferredName: s.preferredName, studentNumber: s.studentNumber, email: s.email };
+function sealChange(key: Buffer, id: string, c: AuditChange): AuditChange {
+  const seal = (v: unknown) => (v === undefined ? undefined : SEALED + sealValue(key, `audit:${id}:${c.field}`, v));
+  return { field: c.field, old: seal(c.old), new: seal(c.new) };
 }
 
-function toSummary(s: Student): StudentSummary {
-  return { id: s.id, fullName: s.fullName, preferredName: s.preferredName, studentNumber: s.studentNumber, updatedAt: s.updatedAt };
+/** Support needs are special category data: kept only while the student's consent is in force. */
+function requireConsentFor(draft: StudentDraft, existing: Student | null): void {
+  if (draft.supportNeeds.trim() === '' || (existing && activeConsent(existing))) return;
+  if (existing && draft.supportNeeds === existing.supportNeeds) return;
+  throw new AppFailure('INVALID_INPUT', NEEDS_CONSENT, { issues: [{ path: 'supportNeeds', message: NEEDS_CONSENT }] });
+}
+
+const DRAFT_FIELDS = [
+  'fullName', 'preferredName', 'pronouns', 'studentNumber', 'institution', 'course', 'yearOfStudy', 'funding', 'allocatedHours', 'hoursDeadline',
+  'supportNeeds', 'email', 'phone', 'preferredContact', 'emergencyContact', 'mentorNotes',
+] as const satisfies readonly (keyof StudentDraft)[];
+
+function pickDraft(s: Student): StudentDraft {
+  return Object.fromEntries(DRAFT_FIELDS.map((f) => [f, s[f]])) as StudentDraft;
+}
+
+function toSummary({ profile: s, referral }: StudentDocument): StudentSummary {
+  return {
+    id: s.id,
+    fullName: s.fullName,
+    preferredName: s.preferredName,
+    studentNumber: s.studentNumber,
+    email: s.email,
+    phone: s.phone,
+    institution: s.institution,
+    funding: s.funding,
+    status: s.status,
+    allocatedHours: s.allocatedHours,
+    referralReceivedAt: referral?.receivedAt ?? null,
+    firstContactAt: referral ? firstSuccessfulContactAt(referral.contacts) : null,
+    lastContactAt: s.lastContactAt,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+function isoDay(at: number): IsoDate {
+  return new Date(at).toISOString().slice(0, 10);
 }
