@@ -31,6 +31,16 @@ const wrongField: Partial<Record<Channel, unknown>> = {
   'students:create': { fullName: '', preferredName: '', studentNumber: '', email: 'nope' },
   'students:update': { id: 'short', draft: {} },
   'students:delete': { id: 'AAAAAAAAAAAAAAAA', confirmName: 7 },
+  'students:search': { text: 'x', statuses: ['asleep'], limit: 100000 },
+  'students:setStatus': { id: 'AAAAAAAAAAAAAAAA', status: 'active', on: '2026-13-01' },
+  'students:recordConsent': { id: 'AAAAAAAAAAAAAAAA', givenOn: '2026-11-23', scope: '', method: 'telepathy' },
+  'students:withdrawConsent': { id: 'AAAAAAAAAAAAAAAA', on: 'yesterday' },
+  'students:importPreview': { csv: 'x'.repeat(5_000_001) },
+  'students:import': { csv: 'a,b', mapping: { a: 'password' } },
+  'referrals:create': { student: { fullName: '' }, receivedAt: -1 },
+  'referrals:get': { studentId: '' },
+  'referrals:logContact': { studentId: 'AAAAAAAAAAAAAAAA', contact: { at: 1, method: 'pigeon', outcome: 'spoke' } },
+  'referrals:bookFirstSession': { studentId: 'AAAAAAAAAAAAAAAA', booking: { date: '2026-11-31', time: '9am' } },
 };
 
 let v: Awaited<ReturnType<typeof newVault>>;
