@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Funding, StudentDraft, StudentStatus, StudentSummary } from './student';
 import { Timestamp, text } from './common';
+import { studentFieldLabels, type StudentField } from '../domain/csvImport';
 
 export const CaseloadSort = z.enum(['name', 'status', 'institution', 'updated', 'referral']);
 export type CaseloadSort = z.infer<typeof CaseloadSort>;
@@ -47,10 +48,7 @@ export type HomeOverview = z.infer<typeof HomeOverview>;
 export const RetentionItem = z.strictObject({ student: StudentSummary, dueAt: Timestamp });
 
 /** Column → student field, for a CSV import. Empty: not imported. */
-export const ImportField = z.enum([
-  'fullName', 'firstName', 'lastName', 'preferredName', 'pronouns', 'studentNumber', 'institution', 'course', 'yearOfStudy',
-  'funding', 'allocatedHours', 'hoursDeadline', 'email', 'phone',
-]);
+export const ImportField = z.enum(Object.keys(studentFieldLabels) as [StudentField, ...StudentField[]]);
 export const ImportMapping = z.record(z.string().max(200), z.union([ImportField, z.literal('')]));
 export type ImportMapping = z.infer<typeof ImportMapping>;
 

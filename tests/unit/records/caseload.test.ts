@@ -196,3 +196,66 @@ describe('retention', () => {
     expect((await v.call('home:overview', {})).dueForDeletion).toBe(1);
   });
 });
+
+describe('importing students from a CSV file', () => {
+  const csv = [
+    'Forename,Surname,Student ID,Email Address,Mobile,Programme,DSA hours',
+    'Zoë,Fairbairn,U1234567,zoe.fairbairn@example.ac.uk,07700 900123,BSc Psychology,30',
+    'Łukasz,Nowak,U7654321,not-an-email,07700 900456,MA History,20',
+    'Amara,Okafor,U1111111,amara@example.ac.uk,,LLB Law,-4',
+    'Idris,Mensah,U1234567,idris@example.ac.uk,,BEng,10',
+    'Siobhán,Ní Bhriain,S0000042,siobhan@example.ac.uk,+353 1 234 5678,BA Irish,12.5',
+  ].join('\r\n');
+
+  it('previews the mapping it suggests, the rows it would import and the bad ones with reasons', async () => {
+    const v = await vault();
+    const preview = await v.call('students:importPreview', { csv });
+    expect(preview.mapping).toMatchObject({ Forename: 'firstName', Surname: 'lastName', 'Student ID': 'studentNumber', 'Email Address': 'email', Mobile: 'phone', Programme: 'course', 'DSA hours': 'allocatedHours' });
+    expect(preview.total).toBe(5);
+    expect(preview.good).toBe(2);
+    expect(preview.sample.map((s) => [s.row, s.draft.fullName, s.draft.allocatedHours])).toEqual([
+      [2, 'Zoë Fairbairn', 30],
+      [6, 'Siobhán Ní Bhriain', 12.5],
+    ]);
+    expect(preview.bad.map((b) => b.row)).toEqual([3, 4, 5]);
+    expect(preview.bad[0]!.reasons.join(' ')).toMatch(/email/i);
+    expect(preview.bad[1]!.reasons.join(' ')).toMatch(/-4/);
+    expect(preview.bad[2]!.reasons.join(' ')).toMatch(/U1234567/);
+    // A preview saves nothing.
+    expect(await v.call('students:list', {})).toEqual([]);
+  });
+
+  it('imports every good row in one save and lists the bad ones; a changed mapping is honoured', async () => {
+    const v = await vault();
+    const before = (await v.call('vault:listBackups', {})).length;
+    const result = await v.call('students:import', { csv });
+    expect(result.imported).toBe(2);
+    expect(result.bad.map((b) => b.row)).toEqual([3, 4, 5]);
+    const list = await v.call('students:list', {});
+    expect(list.map((s) => s.fullName)).toEqual(['Siobhán Ní Bhriain', 'Zoë Fairbairn']);
+    expect((await v.call('vault:listBackups', {})).length).toBe(before + 1); // one save for the whole import
+    const zoe = await v.call('students:get', { id: list[1]!.id });
+    expect(zoe).toMatchObject({ studentNumber: 'U1234567', course: 'BSc Psychology', phone: '07700 900123', status: 'active' });
+
+    const again = await vault();
+    const mapping = { Forename: 'firstName', Surname: 'lastName', 'Student ID': '', 'Email Address': '', Mobile: '', Programme: '', 'DSA hours': '' } as const;
+    const names = await again.call('students:import', { csv, mapping });
+    expect(names.imported).toBe(5);
+  });
+
+  it('refuses support needs in an import (no consent yet) row by row, without failing the others', async () => {
+    const v = await vault();
+    const result = await v.call('students:import', { csv: 'Name,Support needs\nAmara Okafor,dyslexia\nIdris Mensah,\n' });
+    expect(result.imported).toBe(1);
+    expect(result.bad).toEqual([{ row: 2, reasons: [expect.stringMatching(/consent/)] }]);
+  });
+
+  it('a file that is not a CSV is reported, and nothing is imported', async () => {
+    const v = await vault();
+    const preview = await v.call('students:importPreview', { csv: '\u0000\u0001PK\u0003\u0004 binary' });
+    expect(preview.good).toBe(0);
+    const result = await v.call('students:import', { csv: '' });
+    expect(result.imported).toBe(0);
+    expect(await v.call('students:list', {})).toEqual([]);
+  });
+});

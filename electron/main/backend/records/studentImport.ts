@@ -5,10 +5,19 @@ import type { StudentRecords } from './students';
 
 const SAMPLE_ROWS = 20;
 
+/** Like the form, an import cannot bring in support needs for a student whose consent is not on record yet. */
+function parseImportedDraft(input: unknown) {
+  const parsed = StudentDraft.safeParse(input);
+  if (parsed.success && parsed.data.supportNeeds.trim() !== '') {
+    return { success: false as const, error: { issues: [{ path: ['supportNeeds'], message: 'Support needs can be added once the student’s consent is recorded; leave this column out.' }] } };
+  }
+  return parsed;
+}
+
 function check(csv: string, requested: ImportMapping | undefined) {
   const parsed = parseCsv(csv);
   const mapping = requested ?? suggestMapping(parsed.columns);
-  const checked = validateRows(parsed.rows, parsed.columns, mapping, (input: unknown) => StudentDraft.safeParse(input));
+  const checked = validateRows(parsed.rows, parsed.columns, mapping, parseImportedDraft);
   return { parsed, mapping, checked };
 }
 
