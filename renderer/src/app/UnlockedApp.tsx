@@ -1,20 +1,26 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHome, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHome, IconLock, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useState, type ComponentType } from 'react';
+import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { ImportPage } from '../features/caseload/ImportPage';
+import { RetentionPage } from '../features/caseload/RetentionPage';
+import { defaultFilters, type CaseloadFilters } from '../features/caseload/caseloadQuery';
 import { Home } from '../features/home/Home';
+import { NewReferralPage } from '../features/referrals/NewReferralPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { StudentsPage } from '../features/students/StudentsPage';
+import { StudentProfile } from '../features/students/StudentProfile';
 import { call } from './client';
 import { notifyError } from './feedback';
-import { NavigationContext, type Page } from './navigation';
+import { NavigationContext, type Page, type Route } from './navigation';
 import { useSession } from './session';
 import { useActivityTouch } from './useActivityTouch';
 
-const PAGES: { page: Page; label: string; icon: ComponentType<{ size?: number }> }[] = [
-  { page: 'home', label: 'Home', icon: IconHome },
-  { page: 'students', label: 'Students', icon: IconUsers },
-  { page: 'settings', label: 'Settings', icon: IconSettings },
+const NAV: { page: Page; label: string; icon: ComponentType<{ size?: number }>; covers: Page[] }[] = [
+  { page: 'home', label: 'Home', icon: IconHome, covers: ['home'] },
+  { page: 'students', label: 'Students', icon: IconUsers, covers: ['students', 'student', 'import', 'retention'] },
+  { page: 'newReferral', label: 'New referral', icon: IconMailForward, covers: ['newReferral'] },
+  { page: 'settings', label: 'Settings', icon: IconSettings, covers: ['settings'] },
 ];
 
 /**
@@ -23,7 +29,9 @@ const PAGES: { page: Page; label: string; icon: ComponentType<{ size?: number }>
  */
 export function UnlockedApp() {
   const { applyStatus } = useSession();
-  const [page, setPage] = useState<Page>('home');
+  const [route, setRoute] = useState<Route>({ page: 'home' });
+  // Kept here so a search survives opening a student and coming back.
+  const [filters, setFilters] = useState<CaseloadFilters>(defaultFilters);
   const [navbarOpen, navbar] = useDisclosure(false);
   const [locking, setLocking] = useState(false);
   useActivityTouch();
@@ -38,9 +46,11 @@ export function UnlockedApp() {
     }
   };
 
-  const go = (next: Page) => {
-    setPage(next);
+  const go = (next: Route) => {
+    if (next.page === 'students' && next.statuses) setFilters({ ...defaultFilters, statuses: next.statuses });
+    setRoute(next);
     navbar.close();
+    window.scrollTo({ top: 0 });
   };
 
   return (
@@ -60,22 +70,29 @@ export function UnlockedApp() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" component="nav" aria-label="Main">
-          {PAGES.map(({ page: target, label, icon: Icon }) => (
-            <NavLink
-              key={target}
-              component="button"
-              label={label}
-              leftSection={<Icon size={18} />}
-              active={page === target}
-              aria-current={page === target ? 'page' : undefined}
-              onClick={() => go(target)}
-            />
-          ))}
+          {NAV.map(({ page, label, icon: Icon, covers }) => {
+            const active = covers.includes(route.page);
+            return (
+              <NavLink
+                key={page}
+                component="button"
+                label={label}
+                leftSection={<Icon size={18} />}
+                active={active}
+                aria-current={route.page === page ? 'page' : undefined}
+                onClick={() => go({ page } as Route)}
+              />
+            );
+          })}
         </AppShell.Navbar>
         <AppShell.Main>
-          {page === 'home' && <Home />}
-          {page === 'students' && <StudentsPage />}
-          {page === 'settings' && <SettingsPage />}
+          {route.page === 'home' && <Home />}
+          {route.page === 'students' && <CaseloadPage filters={filters} onFiltersChange={setFilters} />}
+          {route.page === 'student' && <StudentProfile key={route.id} studentId={route.id} initialTab={route.tab} />}
+          {route.page === 'newReferral' && <NewReferralPage />}
+          {route.page === 'import' && <ImportPage />}
+          {route.page === 'retention' && <RetentionPage />}
+          {route.page === 'settings' && <SettingsPage />}
         </AppShell.Main>
       </AppShell>
     </NavigationContext.Provider>

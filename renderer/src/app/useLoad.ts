@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { describeError } from './feedback';
 
 export interface Loaded<T> {
@@ -9,8 +9,11 @@ export interface Loaded<T> {
   reload(): Promise<void>;
 }
 
-/** Loads once on mount (and again on `reload`); an answer that arrives after a newer request is ignored. */
-export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
+/**
+ * Loads on mount, again whenever `deps` change, and on `reload`; an answer that arrives after a
+ * newer request is ignored. While reloading, the previous data stays on screen.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: DependencyList = []): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -40,7 +43,8 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
     return () => {
       latest.current++;
     };
-  }, [reload]);
+    // `load` itself is read through a ref; the caller's deps say when to load again.
+  }, [reload, ...deps]);
 
   return { data, error, loading, reload };
 }

@@ -2,6 +2,8 @@ import { Divider, Stack, Title } from '@mantine/core';
 import { AuditLog } from './AuditLog';
 import { Backups } from './Backups';
 import { ChangePassphrase } from './ChangePassphrase';
+import { FirstContactEmail } from './FirstContactEmail';
+import { KeepingRecords } from './KeepingRecords';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { QuickUnlock } from './QuickUnlock';
 import { SettingsSection } from './SettingsSection';
@@ -12,8 +14,17 @@ export function SettingsPage() {
   return (
     <Stack maw={900} gap="lg">
       <Title order={1}>Settings</Title>
-      <SettingsSection title="Your details" description="Shown on the paperwork you produce.">
+      <SettingsSection title="Your details" description="Shown on the paperwork you produce and in the emails you send students.">
         <YourDetails />
+      </SettingsSection>
+      <SettingsSection
+        title="First-contact email"
+        description="The email “Email student” opens in your mail program, ready to send to a newly referred student."
+      >
+        <FirstContactEmail />
+      </SettingsSection>
+      <SettingsSection title="Keeping records" description="How long a student’s records are kept once you have stopped working with them.">
+        <KeepingRecords />
       </SettingsSection>
       <SettingsSection title="Security">
         <Title order={3} size="h5">

@@ -6,6 +6,7 @@ import { call } from '../../app/client';
 import { isApiError, notifyError, notifySaved } from '../../app/feedback';
 import { useSession } from '../../app/session';
 import { useLoad } from '../../app/useLoad';
+import { saveSettingsPart } from './saveSettings';
 
 const REGIONS: { value: Region; label: string }[] = [
   { value: 'england-and-wales', label: 'England and Wales' },
@@ -28,7 +29,8 @@ function DetailsForm({ initialValues }: { initialValues: Settings }) {
     if (typeof values.autoLockMinutes !== 'number') return;
     setBusy(true);
     try {
-      const saved = await call('settings:save', { ...values, autoLockMinutes: values.autoLockMinutes });
+      const { mentorName, providerName, mentorEmail, mentorPhone, region } = values;
+      const saved = await saveSettingsPart({ mentorName, providerName, mentorEmail, mentorPhone, region, autoLockMinutes: values.autoLockMinutes });
       form.setInitialValues(saved);
       form.setValues(saved);
       notifySaved('Your details were saved.');
@@ -51,6 +53,7 @@ function DetailsForm({ initialValues }: { initialValues: Settings }) {
         <TextInput label="Your name" autoComplete="off" {...form.getInputProps('mentorName')} />
         <TextInput label="Provider name" autoComplete="off" {...form.getInputProps('providerName')} />
         <TextInput label="Your email" type="email" autoComplete="off" {...form.getInputProps('mentorEmail')} />
+        <TextInput label="Your phone" type="tel" autoComplete="off" description="Offered to students in the first-contact email" {...form.getInputProps('mentorPhone')} />
         <Select label="Region" data={REGIONS} allowDeselect={false} {...form.getInputProps('region')} />
         <NumberInput
           label="Lock after (minutes idle)"

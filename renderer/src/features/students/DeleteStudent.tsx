@@ -2,12 +2,14 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Student } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
 import { describeError, notifyDone } from '../../app/feedback';
 
-/** Erasure is permanent, so the mentor types the student's full name to show they mean this one. */
-export function DeleteStudent({ student, onDeleted }: { student: Student; onDeleted(): void }) {
+/**
+ * Erasure is permanent, so the mentor types the student's full name to show they mean this one.
+ * Used on the profile and on the "Due for deletion" list.
+ */
+export function DeleteStudent({ student, onDeleted }: { student: { id: string; fullName: string }; onDeleted(): void }) {
   const [opened, modal] = useDisclosure(false);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,7 @@ export function DeleteStudent({ student, onDeleted }: { student: Student; onDele
 
   return (
     <>
-      <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={modal.open}>
+      <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={modal.open} aria-label={`Delete student ${student.fullName}`}>
         Delete student
       </Button>
       <Modal opened={opened} onClose={close} title="Delete this student?" centered>

@@ -1,51 +1,83 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
-import { useState } from 'react';
-import { StudentDraft } from '../../../../shared/schemas/student';
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useRef, useState } from 'react';
+import type { StudentDraft } from '../../../../shared/schemas/student';
 import { isApiError, notifyError } from '../../app/feedback';
-
-export const emptyDraft: StudentDraft = { fullName: '', preferredName: '', studentNumber: '', email: '' };
+import { StudentFormFields, type SupportNeedsRule } from './StudentFormFields';
+import {
+  draftFromValues,
+  emptyStudentValues,
+  focusFirstError,
+  showIssuesOnFields,
+  validateStudent,
+  type StudentFormValues,
+} from './studentFormModel';
 
 interface StudentFormProps {
-  initialValues?: StudentDraft;
+  initialValues?: StudentFormValues;
+  supportNeeds: SupportNeedsRule;
   submitLabel: string;
   /** Throws an ApiError on failure; INVALID_INPUT issues are shown next to their fields. */
   onSubmit(draft: StudentDraft): Promise<void>;
   onCancel?(): void;
+  /** Where the backend puts the draft in its issue paths ("draft.email" for students:update). */
+  issuePrefix?: 'draft.' | '';
+  autoFocus?: boolean;
 }
 
-export function StudentForm({ initialValues = emptyDraft, submitLabel, onSubmit, onCancel }: StudentFormProps) {
+/** Add or edit a student. On any failure the form keeps everything typed; nothing is cleared. */
+export function StudentForm({ initialValues = emptyStudentValues, supportNeeds, submitLabel, onSubmit, onCancel, issuePrefix = '', autoFocus = true }: StudentFormProps) {
   const [busy, setBusy] = useState(false);
-  const form = useForm<StudentDraft>({
+  // `sticky`: a problem no field shows, kept until the next try; otherwise shown while fields have errors.
+  const [problem, setProblem] = useState<{ message: string; sticky: boolean } | null>(null);
+  const ref = useRef<HTMLFormElement>(null);
+  // Consent can be recorded while the form is open (another tab), so validation reads the latest rule.
+  const needsEditable = useRef(supportNeeds.editable);
+  needsEditable.current = supportNeeds.editable;
+  const form = useForm<StudentFormValues>({
     initialValues,
-    validate: schemaResolver(StudentDraft, { sync: true }),
+    validate: (values) => validateStudent(values, needsEditable.current),
     validateInputOnBlur: true,
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      if (isApiError(err, 'INVALID_INPUT') && err.issues.length > 0) {
-        // students:update nests the draft, so its issues arrive as "draft.email".
-        for (const issue of err.issues) form.setFieldError(issue.path.replace(/^draft\./, ''), issue.message);
-      } else {
-        notifyError('Student not saved', err);
+  const submit = form.onSubmit(
+    async (values) => {
+      setBusy(true);
+      setProblem(null);
+      try {
+        await onSubmit(draftFromValues(values, { keepSupportNeeds: supportNeeds.editable }));
+      } catch (err) {
+        if (isApiError(err, 'INVALID_INPUT') && err.issues.length > 0) {
+          const unplaced = showIssuesOnFields(form, err.issues, issuePrefix);
+          setProblem(
+            unplaced.length
+              ? { message: unplaced.map((i) => i.message).join(' '), sticky: true }
+              : { message: 'Some details need correcting: see the highlighted fields. Nothing has been saved yet.', sticky: false },
+          );
+          focusFirstError(ref.current);
+        } else {
+          notifyError('Student not saved', err);
+        }
+      } finally {
+        setBusy(false);
       }
-    } finally {
-      setBusy(false);
-    }
-  });
+    },
+    () => {
+      setProblem({ message: 'Some details need correcting: see the highlighted fields. Nothing has been saved yet.', sticky: false });
+      focusFirstError(ref.current);
+    },
+  );
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput label="Full name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('fullName')} />
-        <TextInput label="Preferred name" description="What they like to be called" autoComplete="off" {...form.getInputProps('preferredName')} />
-        <TextInput label="Student number" autoComplete="off" {...form.getInputProps('studentNumber')} />
-        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
-        <Group justify="flex-end" mt="xs">
+    <form onSubmit={submit} noValidate ref={ref}>
+      <Stack gap="md">
+        <StudentFormFields form={form} supportNeeds={supportNeeds} autoFocus={autoFocus} />
+        {problem && (problem.sticky || Object.keys(form.errors).length > 0) && (
+          <Alert color="red" title="Not saved yet" role="alert">
+            {problem.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
               Cancel

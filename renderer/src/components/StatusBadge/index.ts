@@ -1,0 +1,1 @@
+export { StatusBadge, statusColors } from './StatusBadge';

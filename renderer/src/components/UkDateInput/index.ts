@@ -1,0 +1,1 @@
+export { UkDateInput } from './UkDateInput';
