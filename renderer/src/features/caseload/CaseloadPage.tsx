@@ -47,7 +47,8 @@ export function CaseloadPage({ filters, onFiltersChange }: CaseloadPageProps) {
     <Stack maw={1200}>
       <Group justify="space-between">
         <Title order={1}>Students</Title>
-        <Group gap="sm">
+        {/* An empty caseload offers the same three ways in, larger, below. */}
+        <Group gap="sm" display={emptyCaseload ? 'none' : undefined}>
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate({ page: 'import' })}>
             Import from CSV
           </Button>

@@ -27,7 +27,7 @@ export function SampleRows({ sample }: { sample: ImportPreview['sample'] }) {
               <Table.Td>{draft.fullName}</Table.Td>
               <Table.Td>{draft.studentNumber}</Table.Td>
               <Table.Td>{draft.email}</Table.Td>
-              <Table.Td>{draft.phone}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{draft.phone}</Table.Td>
               <Table.Td>{draft.institution}</Table.Td>
               <Table.Td>{fundingLabels[draft.funding]}</Table.Td>
               <Table.Td>
@@ -53,7 +53,7 @@ export function BadRows({ bad, title }: { bad: ImportPreview['bad']; title: stri
             <Text span fw={600} size="sm">
               {problem.row > 0 ? `Row ${problem.row}` : 'The file'}:
             </Text>{' '}
-            {problem.reasons.join(' ')}
+            {problem.reasons.map((reason) => reason.replace(/^row \d+:\s*/i, '')).join(' ')}
           </List.Item>
         ))}
       </List>

@@ -37,7 +37,8 @@ export function StudentForm({ initialValues = emptyStudentValues, supportNeeds, 
   const form = useForm<StudentFormValues>({
     initialValues,
     validate: (values) => validateStudent(values, needsEditable.current),
-    validateInputOnBlur: true,
+    // Checked on save, not on blur: an error appearing on blur moves the buttons under the pointer,
+    // so a click on "Save" could land on nothing. A field's error clears as soon as it is edited.
   });
 
   const submit = form.onSubmit(

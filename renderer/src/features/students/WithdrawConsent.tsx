@@ -41,14 +41,15 @@ export function WithdrawConsent({ student, onWithdrawn }: { student: Student; on
             Once consent is withdrawn, Mentor Desk clears {student.preferredName || student.fullName}’s support needs from their record,
             and they cannot be kept again until new consent is recorded. The rest of the record stays.
           </Text>
-          <UkDateInput label="Withdrawn on" value={on} onChange={setOn} data-autofocus />
+          <UkDateInput label="Withdrawn on" value={on} onChange={setOn} />
           {error && (
             <Alert color="red" title="Not withdrawn">
               {error}
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={modal.close}>
+            {/* The safe choice has the focus. */}
+            <Button variant="default" onClick={modal.close} data-autofocus>
               Cancel
             </Button>
             <Button color="red" onClick={() => void withdraw()} loading={busy}>

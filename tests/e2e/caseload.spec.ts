@@ -1,0 +1,334 @@
+// The caseload as a mentor works it: referrals with the 24-hour first contact, the student record
+// and its validation, search, importing a list, and consent for health information. Every wait is on
+// something visible; time moves only when the test moves both the backend's clock and the page's.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForAppReady, type HarnessFixture } from './fixtures';
+
+const PASSPHRASE = 'lantern orbit pickle 47 meadow';
+const HOUR = 60 * 60 * 1000;
+// Monday 23 November 2026, 09:30 in London.
+const T0 = Date.UTC(2026, 10, 23, 9, 30);
+const KDF_TIMEOUT = { timeout: 30_000 };
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const REFERRAL_EMAIL = `From: Referrals Office <referrals@brightside.example.org>
+Sent: 23 November 2026 09:12
+To: Sam Mentor <sam@brightside.example.org>
+Subject: New DSA mentoring referral – Zoë Okafor
+
+Hi Sam,
+
+Please find a new referral below.
+
+Student name: Zoë Okafor
+Preferred name: Zo
+Student number: 20561234
+Email: zoe.okafor@student.example.ac.uk
+Mobile: 07700 900123
+University: University of Leicester
+Course: BSc Psychology
+Year of study: 2
+Funding: DSA
+Hours: 40 hours specialist mentoring
+
+Support needs: Autism spectrum condition; anxiety around deadlines.
+
+Many thanks,
+Referrals Office
+0116 496 0000`;
+
+const lockButton = (page: Page) => page.getByRole('button', { name: 'Lock', exact: true });
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+
+/** Starts both clocks at `at`: the backend's (rules, auto-lock) and the page's (defaults like "now"). */
+async function setTime(page: Page, harness: HarnessFixture, at: number): Promise<void> {
+  await page.clock.setFixedTime(at);
+  await harness.setClock(at);
+}
+
+/** A vault with the mentor's details, opened in the page. */
+async function openVault(page: Page, harness: HarnessFixture): Promise<void> {
+  const created = await harness.call('vault:create', { passphrase: PASSPHRASE });
+  if (!created.ok) throw new Error(`vault:create failed: ${created.error.message}`);
+  const saved = await harness.call('settings:save', {
+    mentorName: 'Sam Mentor',
+    providerName: 'Brightside Mentoring',
+    mentorEmail: 'sam@brightside.example.org',
+    mentorPhone: '0116 496 0000',
+    autoLockMinutes: 60,
+    region: 'england-and-wales',
+  });
+  if (!saved.ok) throw new Error(`settings:save failed: ${saved.error.message}`);
+  await page.reload();
+  await waitForAppReady(page);
+  await expect(lockButton(page)).toBeVisible();
+}
+
+async function unlock(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Unlock Mentor Desk' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase', { exact: true }).press('Enter');
+  await expect(lockButton(page)).toBeVisible(KDF_TIMEOUT);
+}
+
+async function seedStudent(harness: HarnessFixture, channel: 'students:create' | 'referrals:create', request: unknown): Promise<string> {
+  const result = await harness.call(channel, request);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return (result.data as { id: string }).id;
+}
+
+async function storedStudent(harness: HarnessFixture, id: string): Promise<{ supportNeeds: string; preferredName: string }> {
+  const result = await harness.call('students:get', { id });
+  if (!result.ok) throw new Error(`students:get failed: ${result.error.message}`);
+  return result.data as { supportNeeds: string; preferredName: string };
+}
+
+async function onlyStudentId(harness: HarnessFixture): Promise<string> {
+  const listed = await harness.call('students:list', {});
+  if (!listed.ok) throw new Error(`students:list failed: ${listed.error.message}`);
+  const students = listed.data as { id: string }[];
+  expect(students).toHaveLength(1);
+  return students[0]!.id;
+}
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function openStudent(page: Page, name: string): Promise<void> {
+  await nav(page, 'Students').click();
+  await page.getByRole('button', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+test('a pasted referral becomes a referred student, due for first contact within 24 hours, overdue after, and contacted once the call is logged', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+
+  await nav(page, 'New referral').click();
+  await page.getByLabel('Referral email').fill(REFERRAL_EMAIL);
+  await page.getByRole('button', { name: 'Fill in the form from the email' }).click();
+
+  // What was read from the email is filled in and highlighted, for the mentor to check.
+  await expect(page.getByRole('status').filter({ hasText: 'details found' })).toBeVisible();
+  const fullName = page.getByLabel('Full name');
+  await expect(fullName).toHaveValue('Zoë Okafor');
+  await expect(fullName).toHaveAttribute('data-extracted', 'true');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue('zoe.okafor@student.example.ac.uk');
+  await expect(page.getByLabel('Phone', { exact: true })).toHaveValue('07700 900123');
+  await expect(page.getByLabel('Student number')).toHaveValue('20561234');
+  // Health information from the email is shown but not kept in the record without consent.
+  const needs = page.getByLabel('Support needs');
+  await expect(needs).toHaveValue(/Autism spectrum condition/);
+  await expect(needs).toBeDisabled();
+  await expect(page.getByText(/kept only in the pasted referral text/)).toBeVisible();
+
+  // The mentor corrects one detail before saving.
+  await page.getByLabel('Preferred name').fill('Zoë');
+  await page.getByLabel('Referred by').fill('Referrals Office');
+  await page.getByRole('button', { name: 'Save referral' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Zoë Okafor', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('status-badge').first()).toHaveText('Referred');
+  await expect(page.getByTestId('first-contact-state')).toContainText('24/11/2026 09:30');
+  expect(await storedStudent(harness, await onlyStudentId(harness))).toMatchObject({ supportNeeds: '', preferredName: 'Zoë' });
+
+  // The email opens in the mail app, addressed to the student, with the template's subject.
+  const href = await page.getByRole('link', { name: 'Email student' }).getAttribute('href');
+  expect(href).toMatch(/^mailto:zoe\.okafor@student\.example\.ac\.uk\?/);
+  const mail = new URL(href ?? '');
+  expect(mail.searchParams.get('subject')).toBe('Your mentoring support – arranging our first meeting');
+  expect(mail.searchParams.get('body')).toContain('Dear Zoë,');
+  expect(mail.searchParams.get('body')).toContain('call me on 0116 496 0000');
+
+  await nav(page, 'Home').click();
+  const item = page.getByTestId('first-contact-item').filter({ hasText: 'Zoë Okafor' });
+  await expect(item).toHaveAttribute('data-state', 'waiting');
+  await expect(item).toContainText('Due in 24 h');
+
+  // The next morning: Mentor Desk has locked itself overnight, and the referral is overdue.
+  await setTime(page, harness, T0 + 25 * HOUR);
+  await unlock(page);
+  await expect(item).toHaveAttribute('data-state', 'overdue');
+  await expect(item).toContainText('Overdue by 1 h');
+
+  await item.click();
+  await expect(page.getByTestId('first-contact-state')).toHaveAttribute('data-state', 'overdue');
+  const contact = page.getByRole('form', { name: 'Log a contact' });
+  await expect(contact.getByRole('button', { name: 'When' })).toHaveText('24/11/2026 10:30');
+  await choose(page, 'Method', 'Phone call');
+  await choose(page, 'Outcome', 'Spoke with the student');
+  await contact.getByLabel('Note').fill('Agreed to meet on Thursday');
+  await contact.getByRole('button', { name: 'Log contact' }).click();
+  await expect(page.getByTestId('first-contact-state')).toHaveAttribute('data-state', 'contacted');
+  await expect(page.getByRole('table', { name: 'Contact log' })).toContainText('Spoke with the student');
+  await expect(page.getByTestId('first-contact-badge')).toHaveCount(0);
+
+  await nav(page, 'Home').click();
+  await expect(page.getByText('Your caseload')).toBeVisible();
+  await expect(page.getByTestId('first-contact-item')).toHaveCount(0);
+});
+
+test('a student with a bad email and phone is not saved and keeps what was typed; once fixed it is saved, and a change shows in its history after a restart', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  await nav(page, 'Students').click();
+  await page.getByRole('button', { name: 'Add student' }).first().click();
+  const form = page.getByRole('dialog', { name: 'Add student' });
+  await form.getByLabel('Full name').fill('Perpetua Quillfeather');
+  await form.getByLabel('Preferred name').fill('Perp');
+  await form.getByLabel('Email', { exact: true }).fill('perpetua@');
+  await form.getByLabel('Phone', { exact: true }).fill('12345');
+  await form.getByRole('button', { name: 'Save student' }).click();
+
+  const email = form.getByLabel('Email', { exact: true });
+  const phone = form.getByLabel('Phone', { exact: true });
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Enter a valid email address/);
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(phone).toHaveAccessibleDescription(/Enter a UK number/);
+  await expect(form.getByRole('alert')).toContainText('Nothing has been saved yet');
+  // Nothing saved, nothing lost.
+  await expect(email).toHaveValue('perpetua@');
+  await expect(phone).toHaveValue('12345');
+  await expect(form.getByLabel('Full name')).toHaveValue('Perpetua Quillfeather');
+  const listed = await harness.call('students:list', {});
+  expect(listed.ok && listed.data).toEqual([]);
+
+  await email.fill('perpetua@student.example.ac.uk');
+  await phone.fill('07700 900456');
+  await form.getByRole('button', { name: 'Save student' }).click();
+  await expect(page.getByRole('heading', { name: 'Perpetua Quillfeather', level: 1 })).toBeVisible();
+  await expect(page.getByText('perpetua@student.example.ac.uk')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByLabel('Preferred name').fill('Pet');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
+  await expect(page.getByText('Prefers “Pet”')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'History' })).toContainText('Preferred name: Perp → Pet');
+
+  // Quit and start again: the change and its history are still there.
+  await harness.restart();
+  await unlock(page);
+  await openStudent(page, 'Perpetua Quillfeather');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'History' })).toContainText('Preferred name: Perp → Pet');
+});
+
+test('searching “zoe” finds Zoë, and the caseload filters by status', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  await seedStudent(harness, 'students:create', { fullName: 'Zoë Ndlovu', institution: 'University of Leicester' });
+  await seedStudent(harness, 'students:create', { fullName: 'Marcus Webb', institution: 'De Montfort University' });
+  await seedStudent(harness, 'referrals:create', { student: { fullName: 'Zoe Clarke', institution: 'De Montfort University' }, receivedAt: T0 - HOUR });
+
+  await nav(page, 'Students').click();
+  const count = page.getByTestId('caseload-count');
+  const table = page.getByRole('table', { name: 'Students' });
+  await expect(count).toHaveText('3 students');
+
+  await page.getByLabel('Search', { exact: true }).fill('zoe');
+  await expect(count).toHaveText('2 students match');
+  await expect(table.getByRole('row', { name: /Zoë Ndlovu/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Zoe Clarke/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Marcus Webb/ })).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Referred' }).click();
+  await page.keyboard.press('Escape');
+  await expect(count).toHaveText('1 student match');
+  await expect(table.getByRole('row', { name: /Zoe Clarke/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Zoë Ndlovu/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect(count).toHaveText('1 student match');
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(count).toHaveText('3 students');
+
+  // Opening a student and coming back keeps the search.
+  await page.getByLabel('Search', { exact: true }).fill('webb');
+  await expect(count).toHaveText('1 student match');
+  await page.getByRole('button', { name: 'Marcus Webb' }).click();
+  await expect(page.getByRole('heading', { name: 'Marcus Webb', level: 1 })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('webb');
+  await expect(count).toHaveText('1 student match');
+});
+
+test('a CSV with one bad row: the preview shows the row and why, and the import adds the good rows and lists the bad one', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  await nav(page, 'Students').click();
+  await page.getByRole('button', { name: 'Import from CSV' }).first().click();
+  await page.locator('input[type=file]').setInputFiles(path.join(here, 'fixtures/students-one-bad-row.csv'));
+
+  await expect(page.getByTestId('import-summary')).toHaveText('3 rows in the file: 2 students ready to import, 1 row with problems.');
+  await expect(page.getByRole('combobox', { name: 'Import column “Email Address” as' })).toHaveValue('Email');
+  const sample = page.getByRole('table', { name: 'Rows as they will be imported' });
+  await expect(sample).toContainText('Grace Hopper');
+  await expect(sample).toContainText('Katherine Johnson');
+  await expect(sample).not.toContainText('Alan Turing');
+  await expect(page.getByTestId('bad-rows')).toContainText('Row 3:');
+  await expect(page.getByTestId('bad-rows')).toContainText('Enter a valid email address');
+
+  // A column left out is checked again at once.
+  await page.getByRole('combobox', { name: 'Import column “Hours” as' }).click();
+  await page.getByRole('option', { name: 'Don’t import' }).click();
+  await expect(sample.getByRole('row', { name: /Grace Hopper/ })).not.toContainText('30');
+
+  await page.getByRole('button', { name: 'Import 2 students' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 students' })).toBeVisible();
+  await expect(page.getByTestId('bad-rows')).toContainText('Row 3:');
+
+  await page.getByRole('button', { name: 'Go to students' }).click();
+  const table = page.getByRole('table', { name: 'Students' });
+  await expect(table.getByRole('row', { name: /Grace Hopper/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Katherine Johnson/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Alan Turing/ })).toHaveCount(0);
+  await expect(page.getByTestId('caseload-count')).toHaveText('2 students');
+});
+
+test('support needs stay locked until the student’s consent is recorded, and withdrawing consent clears them', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  const id = await seedStudent(harness, 'students:create', { fullName: 'Ife Adeyemi', email: 'ife@student.example.ac.uk' });
+  await openStudent(page, 'Ife Adeyemi');
+
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await expect(page.getByLabel('Support needs')).toBeDisabled();
+  await expect(page.getByLabel('Support needs')).toHaveAccessibleDescription('Record the student’s consent to keep health and disability information first.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('tab', { name: 'Consent' }).click();
+  await choose(page, 'How it was given', 'Signed form');
+  await page.getByRole('button', { name: 'Record consent' }).click();
+  await expect(page.getByText('Consent in force')).toBeVisible();
+  await expect(page.getByText(/Given 23\/11\/2026 \(signed form\): /)).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await expect(page.getByLabel('Support needs')).toBeEnabled();
+  await page.getByLabel('Support needs').fill('Dyslexia: extra time to read written feedback.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Dyslexia: extra time to read written feedback.')).toBeVisible();
+  expect((await storedStudent(harness, id)).supportNeeds).toBe('Dyslexia: extra time to read written feedback.');
+
+  await page.getByRole('tab', { name: 'Consent' }).click();
+  await page.getByRole('button', { name: 'Record withdrawal…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Withdraw consent?' });
+  await expect(confirm).toContainText('clears');
+  await confirm.getByRole('button', { name: 'Withdraw consent and clear support needs' }).click();
+  await expect(page.getByText('No consent on record')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Details' }).click();
+  const details = page.getByRole('tabpanel', { name: 'Details' });
+  await expect(details.getByText('Not kept: no consent on record.')).toBeVisible();
+  await expect(details.getByText('Dyslexia: extra time to read written feedback.')).toHaveCount(0);
+  expect((await storedStudent(harness, id)).supportNeeds).toBe('');
+});
