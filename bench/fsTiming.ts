@@ -1,20 +1,22 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 
 /**
- * Where a save's time goes: wraps the fs calls the vault makes (open, write, fsync, rename,
- * unlink) and adds up the time spent in each while `measuring` is on. Whatever is left of a
- * save's time is CPU: JSON, encryption, schema checks. syncBuiltinESMExports makes the wrapped
- * functions what `import { rename } from 'node:fs/promises'` sees in the vault's modules.
+ * Where a save's time goes: wraps the fs calls the vault makes (open, write, fsync, close,
+ * rename, unlink, mkdir, read) and adds up the time spent in each while `measuring` is on.
+ * Whatever is left of a save's time is CPU: JSON, encryption, schema checks.
+ * syncBuiltinESMExports makes the wrapped functions what `import { rename } from 'node:fs/promises'` sees in the vault's modules.
  */
-export type FsCall = 'open' | 'writeFile' | 'fileSync' | 'dirSync' | 'rename' | 'unlink' | 'readFile';
+export type FsCall = 'open' | 'writeFile' | 'fileSync' | 'dirSync' | 'close' | 'rename' | 'unlink' | 'mkdir' | 'readFile';
 
 export const fsTime: Record<FsCall, { ms: number; calls: number }> = {
   open: { ms: 0, calls: 0 },
   writeFile: { ms: 0, calls: 0 },
   fileSync: { ms: 0, calls: 0 },
   dirSync: { ms: 0, calls: 0 },
+  close: { ms: 0, calls: 0 },
   rename: { ms: 0, calls: 0 },
   unlink: { ms: 0, calls: 0 },
+  mkdir: { ms: 0, calls: 0 },
   readFile: { ms: 0, calls: 0 },
 };
 
@@ -40,7 +42,7 @@ export async function installFsTiming(): Promise<void> {
   const fs = require('node:fs') as typeof import('node:fs');
   const fsp = fs.promises as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const dirHandles = new WeakSet<object>();
-  for (const name of ['open', 'rename', 'unlink', 'readFile'] as const) {
+  for (const name of ['open', 'rename', 'unlink', 'mkdir', 'readFile'] as const) {
     const original = fsp[name]!;
     fsp[name] = async (...args: unknown[]) => {
       const t = performance.now();
@@ -60,6 +62,13 @@ export async function installFsTiming(): Promise<void> {
     const t = performance.now();
     const result = await sync.apply(this, args);
     add(dirHandles.has(this) ? 'dirSync' : 'fileSync', t);
+    return result;
+  };
+  const close = proto.close!;
+  proto.close = async function (this: object, ...args: unknown[]) {
+    const t = performance.now();
+    const result = await close.apply(this, args);
+    add('close', t);
     return result;
   };
   const writeFile = proto.writeFile!;
