@@ -1,7 +1,8 @@
 import { StudentDocument } from '../electron/main/backend/records/students';
+import { toSummary } from '../electron/main/backend/records/students';
 import { firstSuccessfulContactAt } from '../shared/domain/firstContact';
 import type { ContactAttempt, ContactMethod, ContactOutcome } from '../shared/schemas/referral';
-import { StudentDraft, StudentSummary, type Funding, type StatusChange, type StudentStatus } from '../shared/schemas/student';
+import { StudentDraft, type Funding, type StatusChange, type StudentStatus } from '../shared/schemas/student';
 
 /**
  * Made-up but realistically sized records, generated from the student's number with a seeded
@@ -176,26 +177,8 @@ export function makeStudent(n: number, now: number): StudentDocument {
   });
 }
 
-/** The caseload summary of a student, as records/students.ts seals it into the index pages. */
-export function summaryOf({ profile: s, referral }: StudentDocument): StudentSummary {
-  return StudentSummary.parse({
-    id: s.id,
-    fullName: s.fullName,
-    preferredName: s.preferredName,
-    studentNumber: s.studentNumber,
-    email: s.email,
-    phone: s.phone,
-    institution: s.institution,
-    funding: s.funding,
-    status: s.status,
-    allocatedHours: s.allocatedHours,
-    referralReceivedAt: referral?.receivedAt ?? null,
-    firstContactAt: referral ? firstSuccessfulContactAt(referral.contacts) : null,
-    lastContactAt: s.lastContactAt,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-  });
-}
+/** The caseload summary of a student: the app's own, so the bench's index matches what it builds. */
+export const summaryOf = toSummary;
 
 /** A student's session logs, about 1 KB of text each. */
 export function makeSessions(n: number, count: number, now: number): SessionLog[] {

@@ -49,8 +49,9 @@ export class StudentRecords {
   async caseload(): Promise<CaseloadIndex> {
     if (this.index) return this.index;
     const summaries: StudentSummary[] = [];
-    for (const page of this.session.store.list(INDEX_PREFIX)) {
-      for (const [id, sealed] of Object.entries(await this.readIndexPage(page))) {
+    const pages = await Promise.all(this.session.store.list(INDEX_PREFIX).map((page) => this.readIndexPage(page)));
+    for (const page of pages) {
+      for (const [id, sealed] of Object.entries(page)) {
         const key = this.session.partitions.get(studentKeyId(id));
         if (!key) continue; // erased
         summaries.push(StudentSummary.parse(openValue(key, `summary:${id}`, sealed)));
@@ -98,13 +99,12 @@ export class StudentRecords {
   /** Adds many students in one save: all of them, or (on any failure) none. */
   async createMany(drafts: StudentDraft[]): Promise<number> {
     const now = this.clock.now();
-    const docs: StudentDocument[] = [];
-    for (const draft of drafts) {
+    const docs: StudentDocument[] = drafts.map((draft) => {
       requireConsentFor(draft, null);
-      const student: Student = { ...draft, id: newId(), status: 'active', statusHistory: [{ status: 'active', on: isoDay(now), at: now, note: 'imported' }], consents: [], lastContactAt: null, createdAt: now, updatedAt: now };
-      await this.session.partitions.create(studentKeyId(student.id));
-      docs.push({ profile: student, referral: null });
-    }
+      const profile: Student = { ...draft, id: newId(), status: 'active', statusHistory: [{ status: 'active', on: isoDay(now), at: now, note: 'imported' }], consents: [], lastContactAt: null, createdAt: now, updatedAt: now };
+      return { profile, referral: null };
+    });
+    await this.session.partitions.createMany(docs.map((d) => studentKeyId(d.profile.id)));
     await this.saveMany(docs.map((doc) => ({ doc, audit: [{ action: 'create' as const, changes: changedFields(null, pickDraft(doc.profile)), note: 'imported from CSV' }] })));
     return docs.length;
   }
@@ -258,7 +258,7 @@ function pickDraft(s: Student): StudentDraft {
   return Object.fromEntries(DRAFT_FIELDS.map((f) => [f, s[f]])) as StudentDraft;
 }
 
-function toSummary({ profile: s, referral }: StudentDocument): StudentSummary {
+export function toSummary({ profile: s, referral }: StudentDocument): StudentSummary {
   return {
     id: s.id,
     fullName: s.fullName,

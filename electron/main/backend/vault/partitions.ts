@@ -62,12 +62,16 @@ export class PartitionKeyTable {
   }
 
   async create(partition: string): Promise<Buffer> {
-    const existing = this.keys.get(partition);
-    if (existing) return existing;
-    const key = randomKey();
-    this.keys.set(partition, key);
+    await this.createMany([partition]);
+    return this.keys.get(partition)!;
+  }
+
+  /** Makes keys for many partitions with one write of the table (an import of hundreds of students). */
+  async createMany(partitions: string[]): Promise<void> {
+    const missing = partitions.filter((p) => !this.keys.has(p));
+    if (missing.length === 0) return;
+    for (const partition of missing) this.keys.set(partition, randomKey());
     await this.persist();
-    return key;
   }
 
   /**

@@ -95,7 +95,6 @@ export interface BackupEntry {
 }
 
 /** Manifest files are named by sequence and time, so backups can be listed without decrypting each one. */
-/** Manifest files are named by sequence and time, so backups can be listed without decrypting each one. */
 const manifestName = (seq: number, at: number) => `${String(seq).padStart(12, '0')}-${at}.mdv`;
 const CACHE_LIMIT = 2000;
 const SWEEP_EVERY = 200;
@@ -398,20 +397,25 @@ export class DocumentStore {
   /** Reads a save's pages. `skip` lists page objects already read by the caller, which are left out. */
   private async readSnapshot(manifest: Manifest, skip?: Set<string>): Promise<Snapshot> {
     const pages = new Map<string, PageMaps>();
-    for (const [bucket, object] of Object.entries(manifest.pages)) {
-      if (skip?.has(object)) continue;
-      skip?.add(object);
-      const parsed = Page.safeParse(safeJson(Buffer.from(await this.readObject(object, DATA_KEY_ID), 'utf8')));
+    const wanted = Object.entries(manifest.pages).filter(([, object]) => !skip?.has(object));
+    for (const [, object] of wanted) skip?.add(object);
+    // Read in parallel: opening a large vault reads up to 256 pages, and unlock waits for them.
+    const texts = await Promise.all(wanted.map(([, object]) => this.readObject(object, DATA_KEY_ID)));
+    wanted.forEach(([bucket, object], i) => {
+      const parsed = Page.safeParse(safeJson(Buffer.from(texts[i]!, 'utf8')));
       if (!parsed.success) throw new StoreDamage('A page of the list of records is malformed.', objectFile(object));
       pages.set(bucket, { docs: new Map(Object.entries(parsed.data.docs)), blobs: new Map(Object.entries(parsed.data.blobs)) });
-    }
+    });
     return { manifest, pages };
   }
 
   private touchedFolders = new Set<string>();
+  /** Objects of one save share a folder, so the save syncs one folder, not one per object. */
+  private saveFolderPrefix: string | null = null;
 
   private async writeObject(json: string, keyId: string): Promise<string> {
-    const object = randomBytes(16).toString('hex');
+    this.saveFolderPrefix ??= randomBytes(1).toString('hex');
+    const object = this.saveFolderPrefix + randomBytes(15).toString('hex');
     const path = join(this.dir, objectFile(object));
     const folder = join(path, '..');
     await mkdir(folder, { recursive: true, mode: 0o700 });
@@ -424,6 +428,7 @@ export class DocumentStore {
   private async syncObjectFolders(): Promise<void> {
     for (const folder of this.touchedFolders) await fsyncDir(folder);
     this.touchedFolders.clear();
+    this.saveFolderPrefix = null;
   }
 
   private async readObject(object: string, keyId: string): Promise<string> {
