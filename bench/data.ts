@@ -1,6 +1,5 @@
 import { StudentDocument } from '../electron/main/backend/records/students';
 import { toSummary } from '../electron/main/backend/records/students';
-import { firstSuccessfulContactAt } from '../shared/domain/firstContact';
 import type { ContactAttempt, ContactMethod, ContactOutcome } from '../shared/schemas/referral';
 import { StudentDraft, type Funding, type StatusChange, type StudentStatus } from '../shared/schemas/student';
 

@@ -167,6 +167,14 @@ test('a pasted referral becomes a referred student, due for first contact within
   await expect(page.getByRole('table', { name: 'Contact log' })).toContainText('Spoke with the student');
   await expect(page.getByTestId('first-contact-badge')).toHaveCount(0);
 
+  const booking = page.getByRole('form', { name: 'Book the first session' });
+  await booking.getByLabel('Session date').fill('26/11/2026');
+  await booking.getByRole('spinbutton', { name: 'Hours' }).fill('14');
+  await booking.getByRole('spinbutton', { name: 'Minutes' }).fill('30');
+  await booking.getByLabel('Place').fill('Library room 3');
+  await booking.getByRole('button', { name: 'Book first session' }).click();
+  await expect(page.getByTestId('first-session')).toHaveText('First session booked: Thursday 26/11/2026 at 14:30, Library room 3');
+
   await nav(page, 'Home').click();
   await expect(page.getByText('Your caseload')).toBeVisible();
   await expect(page.getByTestId('first-contact-item')).toHaveCount(0);
@@ -316,7 +324,9 @@ test('support needs stay locked until the student’s consent is recorded, and w
   await expect(page.getByLabel('Support needs')).toBeEnabled();
   await page.getByLabel('Support needs').fill('Dyslexia: extra time to read written feedback.');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Dyslexia: extra time to read written feedback.')).toBeVisible();
+  // Saved: the form gives way to the details as stored.
+  await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Dyslexia: extra time to read written feedback.' })).toBeVisible();
   expect((await storedStudent(harness, id)).supportNeeds).toBe('Dyslexia: extra time to read written feedback.');
 
   await page.getByRole('tab', { name: 'Consent' }).click();
@@ -331,4 +341,34 @@ test('support needs stay locked until the student’s consent is recorded, and w
   await expect(details.getByText('Not kept: no consent on record.')).toBeVisible();
   await expect(details.getByText('Dyslexia: extra time to read written feedback.')).toHaveCount(0);
   expect((await storedStudent(harness, id)).supportNeeds).toBe('');
+});
+
+test('records past the retention period are listed as due for deletion and erased with the typed confirmation', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  await seedStudent(harness, 'students:create', { fullName: 'Olwen Price', institution: 'University of Leicester' });
+  await seedStudent(harness, 'referrals:create', { student: { fullName: 'Tomasz Nowak' }, receivedAt: T0 });
+  const tomasz = await harness.call('students:list', {});
+  const tomaszId = (tomasz.ok ? (tomasz.data as { id: string; fullName: string }[]) : []).find((s) => s.fullName === 'Tomasz Nowak')?.id ?? '';
+  // Tomasz was last contacted two years later, so his six years run from then.
+  await setTime(page, harness, T0 + 2 * 365 * 24 * HOUR);
+  await unlock(page);
+  const logged = await harness.call('referrals:logContact', { studentId: tomaszId, contact: { at: T0 + 2 * 365 * 24 * HOUR, method: 'email', outcome: 'replied' } });
+  expect(logged.ok).toBe(true);
+
+  await setTime(page, harness, T0 + (6 * 365 + 3) * 24 * HOUR);
+  await unlock(page);
+  await expect(page.getByRole('alert').filter({ hasText: '1 record due for deletion' })).toBeVisible();
+  await page.getByRole('button', { name: 'Review due for deletion' }).click();
+  const due = page.getByRole('table', { name: 'Due for deletion' });
+  await expect(due.getByRole('row', { name: /Olwen Price/ })).toBeVisible();
+  await expect(due.getByRole('row', { name: /Tomasz Nowak/ })).toHaveCount(0);
+
+  await due.getByRole('button', { name: 'Delete student Olwen Price' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this student?' });
+  await confirm.getByLabel('Type the student’s full name to confirm').fill('Olwen Price');
+  await confirm.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByText('Nothing is due for deletion')).toBeVisible();
+  await nav(page, 'Students').click();
+  await expect(page.getByTestId('caseload-count')).toHaveText('1 student');
 });
