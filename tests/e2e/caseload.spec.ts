@@ -210,7 +210,7 @@ test('a student with a bad email and phone is not saved and keeps what was typed
   await phone.fill('07700 900456');
   await form.getByRole('button', { name: 'Save student' }).click();
   await expect(page.getByRole('heading', { name: 'Perpetua Quillfeather', level: 1 })).toBeVisible();
-  await expect(page.getByText('perpetua@student.example.ac.uk')).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Details' }).getByText('perpetua@student.example.ac.uk')).toBeVisible();
 
   await page.getByRole('button', { name: 'Edit details' }).click();
   await page.getByLabel('Preferred name').fill('Pet');
@@ -334,7 +334,7 @@ test('support needs stay locked until the student’s consent is recorded, and w
   const confirm = page.getByRole('dialog', { name: 'Withdraw consent?' });
   await expect(confirm).toContainText('clears');
   await confirm.getByRole('button', { name: 'Withdraw consent and clear support needs' }).click();
-  await expect(page.getByText('No consent on record')).toBeVisible();
+  await expect(page.getByText('No consent on record', { exact: true })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Details' }).click();
   const details = page.getByRole('tabpanel', { name: 'Details' });
