@@ -175,6 +175,19 @@ test('a pasted referral becomes a referred student, due for first contact within
   await booking.getByRole('button', { name: 'Book first session' }).click();
   await expect(page.getByTestId('first-session')).toHaveText('First session booked: Thursday 26/11/2026 at 14:30, Library room 3');
 
+  // Once the student consents, the support needs held in the referral email can come into the record.
+  await page.getByRole('tab', { name: 'Consent' }).click();
+  await choose(page, 'How it was given', 'Email');
+  await page.getByRole('button', { name: 'Record consent' }).click();
+  await expect(page.getByText('Consent in force')).toBeVisible();
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByRole('button', { name: 'Use the support needs from the referral email' }).click();
+  await expect(page.getByLabel('Support needs')).toHaveValue('Autism spectrum condition; anxiety around deadlines.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
+  expect((await storedStudent(harness, await onlyStudentId(harness))).supportNeeds).toBe('Autism spectrum condition; anxiety around deadlines.');
+
   await nav(page, 'Home').click();
   await expect(page.getByText('Your caseload')).toBeVisible();
   await expect(page.getByTestId('first-contact-item')).toHaveCount(0);

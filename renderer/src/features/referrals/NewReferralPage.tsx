@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { extractReferral } from '../../../../shared/domain/referralExtract';
@@ -20,7 +21,7 @@ import {
   type StudentFormValues,
 } from '../students/studentFormModel';
 import { PasteReferral } from './PasteReferral';
-import { applyExtraction } from './applyExtraction';
+import { applyExtraction, type ExtractedFields } from './applyExtraction';
 
 const NEEDS_KEPT_IN_EMAIL =
   'Found in the referral email. Until the student’s consent is recorded on their profile, it is kept only in the pasted referral text, not in their record.';
@@ -31,19 +32,29 @@ export function NewReferralPage() {
   const ref = useRef<HTMLFormElement>(null);
   const [pasted, setPasted] = useState('');
   const [outcome, setOutcome] = useState<{ filled: number; warnings: string[]; kept: string[] } | null>(null);
-  const [filled, setFilled] = useState<Partial<Record<StudentField, string>>>({});
+  const [filled, setFilled] = useState<ExtractedFields>({});
   const [receivedAt, setReceivedAt] = useState<string | null>(() => dayjs().format('YYYY-MM-DD HH:mm:00'));
   const [source, setSource] = useState('');
   const [referralError, setReferralError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [discarding, discardModal] = useDisclosure(false);
   // No consent can exist for a student not yet saved, so support needs are never kept in the draft.
   const form = useForm<StudentFormValues>({ initialValues: emptyStudentValues, validate: (values) => validateStudent(values, false) });
 
+  // What the last extraction put in each field, to tell the mentor's own edits from it.
+  const lastFilled = useRef<Partial<Record<StudentField, string>>>({});
+  const valueOf = (field: StudentField) => String(form.getValues()[field as keyof StudentFormValues] ?? '');
+  const editedByMentor = (field: StudentField) =>
+    field in lastFilled.current ? valueOf(field) !== lastFilled.current[field] : form.isDirty(field);
+
   const extract = () => {
     const extraction = extractReferral(pasted);
-    const applied = applyExtraction(form.getValues(), extraction, (field) => form.isDirty(field) && !(field in filled));
+    const applied = applyExtraction(form.getValues(), extraction, editedByMentor);
     form.setValues(applied.values);
     form.clearErrors();
+    for (const field of Object.keys(applied.filled) as StudentField[]) {
+      lastFilled.current[field] = String(applied.values[field as keyof StudentFormValues] ?? '');
+    }
     setFilled((previous) => ({ ...previous, ...applied.filled }));
     setOutcome({ filled: Object.keys(applied.filled).length, warnings: extraction.warnings, kept: applied.kept });
   };
@@ -92,6 +103,10 @@ export function NewReferralPage() {
   );
 
   const hasErrors = Object.keys(form.errors).length > 0;
+  // A highlight stays only while the field still holds what the email said.
+  const stillExtracted: ExtractedFields = Object.fromEntries(
+    Object.entries(filled).filter(([field]) => String(form.values[field as keyof StudentFormValues] ?? '') === lastFilled.current[field as StudentField]),
+  );
   const atMs = receivedAt ? dayjs(receivedAt).valueOf() : NaN;
 
   return (
@@ -116,7 +131,7 @@ export function NewReferralPage() {
             </Title>
             <StudentFormFields
               form={form}
-              extracted={filled}
+              extracted={stillExtracted}
               supportNeeds={{ editable: false, note: form.values.supportNeeds ? NEEDS_KEPT_IN_EMAIL : SUPPORT_NEEDS_NEED_CONSENT }}
             />
           </Paper>
@@ -148,7 +163,7 @@ export function NewReferralPage() {
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate({ page: 'students' })}>
+            <Button variant="default" onClick={() => (pasted.trim() || form.isDirty() ? discardModal.open() : navigate({ page: 'students' }))}>
               Cancel
             </Button>
             <Button type="submit" loading={busy}>
@@ -157,6 +172,17 @@ export function NewReferralPage() {
           </Group>
         </Stack>
       </form>
+      <Modal opened={discarding} onClose={discardModal.close} title="Discard this referral?" centered>
+        <Text size="sm">The pasted email and the details you have typed will be lost. Nothing has been saved.</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={discardModal.close} data-autofocus>
+            Keep editing
+          </Button>
+          <Button color="red" onClick={() => navigate({ page: 'students' })}>
+            Discard
+          </Button>
+        </Group>
+      </Modal>
     </Stack>
   );
 }

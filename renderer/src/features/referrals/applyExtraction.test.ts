@@ -17,8 +17,8 @@ describe('filling the referral form from an email', () => {
   it('fills untouched fields and says which line each came from', () => {
     const applied = applyExtraction(emptyStudentValues, extraction, () => false);
     expect(applied.values).toMatchObject({ fullName: 'Zoë Okafor', email: 'zoe@example.ac.uk', allocatedHours: 40 });
-    expect(applied.filled.fullName).toBe('From the email (line 3)');
-    expect(applied.filled.email).toMatch(/a guess, check it/);
+    expect(applied.filled.fullName).toEqual({ note: 'From the email (line 3)', sure: true });
+    expect(applied.filled.email).toEqual({ note: 'From the email (line 4): a guess, check it', sure: false });
   });
 
   it('keeps what the mentor already typed and lists what the email said instead', () => {

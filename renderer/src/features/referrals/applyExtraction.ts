@@ -1,10 +1,13 @@
 import type { ReferralExtraction, ReferralField } from '../../../../shared/domain/referralExtract';
 import type { StudentField, StudentFormValues } from '../students/studentFormModel';
 
+/** Where a field's value came from; `sure` false marks a guess from loose text. */
+export type ExtractedFields = Partial<Record<StudentField, { note: string; sure: boolean }>>;
+
 export interface AppliedExtraction {
   values: StudentFormValues;
   /** Each field filled from the email, with a note saying where from, for highlighting. */
-  filled: Partial<Record<StudentField, string>>;
+  filled: ExtractedFields;
   /** Fields the mentor had already typed differently: their value is kept, and these say what the email had. */
   kept: string[];
 }
@@ -42,7 +45,8 @@ export function applyExtraction(current: StudentFormValues, extraction: Referral
       continue;
     }
     (values as Record<string, unknown>)[field] = incoming;
-    filled[field] = `From the email (line ${finding.line})${finding.confidence === 'high' ? '' : ': a guess, check it'}`;
+    const sure = finding.confidence === 'high';
+    filled[field] = { note: `From the email (line ${finding.line})${sure ? '' : ': a guess, check it'}`, sure };
   }
   return { values, filled, kept };
 }

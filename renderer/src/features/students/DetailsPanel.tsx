@@ -1,5 +1,7 @@
 import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { extractReferral } from '../../../../shared/domain/referralExtract';
 import { activeConsent, type Student, type StudentDraft } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
 import { notifySaved } from '../../app/feedback';
@@ -12,14 +14,21 @@ import { valuesFromStudent } from './studentFormModel';
 
 interface DetailsPanelProps {
   student: Student;
+  /** The referral's pasted email, whose support needs can be taken into the record once consent is in force. */
+  referralText: string;
   editing: boolean;
   onEditingChange(editing: boolean): void;
   onSaved(): Promise<void>;
   onDeleted(): void;
 }
 
-export function DetailsPanel({ student, editing, onEditingChange, onSaved, onDeleted }: DetailsPanelProps) {
+export function DetailsPanel({ student, referralText, editing, onEditingChange, onSaved, onDeleted }: DetailsPanelProps) {
   const consent = activeConsent(student);
+  // Read only when needed: consent in force and the form open.
+  const needsFromReferral = useMemo(
+    () => (editing && consent && referralText ? extractReferral(referralText).fields.supportNeeds : undefined),
+    [editing, consent, referralText],
+  );
 
   const save = async (draft: StudentDraft) => {
     await call('students:update', { id: student.id, draft });
@@ -36,6 +45,7 @@ export function DetailsPanel({ student, editing, onEditingChange, onSaved, onDel
           supportNeeds={consent ? { editable: true, note: `Kept under the student’s consent of ${formatIsoDate(consent.givenOn)}.` } : { editable: false, note: SUPPORT_NEEDS_NEED_CONSENT }}
           submitLabel="Save changes"
           issuePrefix="draft."
+          needsFromReferral={needsFromReferral}
           onSubmit={save}
           onCancel={() => onEditingChange(false)}
         />

@@ -23,10 +23,12 @@ interface StudentFormProps {
   /** Where the backend puts the draft in its issue paths ("draft.email" for students:update). */
   issuePrefix?: 'draft.' | '';
   autoFocus?: boolean;
+  /** Support needs found in the student's referral email, offered once consent is in force. */
+  needsFromReferral?: string | undefined;
 }
 
 /** Add or edit a student. On any failure the form keeps everything typed; nothing is cleared. */
-export function StudentForm({ initialValues = emptyStudentValues, supportNeeds, submitLabel, onSubmit, onCancel, issuePrefix = '', autoFocus = true }: StudentFormProps) {
+export function StudentForm({ initialValues = emptyStudentValues, supportNeeds, submitLabel, onSubmit, onCancel, issuePrefix = '', autoFocus = true, needsFromReferral }: StudentFormProps) {
   const [busy, setBusy] = useState(false);
   // `sticky`: a problem no field shows, kept until the next try; otherwise shown while fields have errors.
   const [problem, setProblem] = useState<{ message: string; sticky: boolean } | null>(null);
@@ -72,7 +74,7 @@ export function StudentForm({ initialValues = emptyStudentValues, supportNeeds, 
   return (
     <form onSubmit={submit} noValidate ref={ref}>
       <Stack gap="md">
-        <StudentFormFields form={form} supportNeeds={supportNeeds} autoFocus={autoFocus} />
+        <StudentFormFields form={form} supportNeeds={supportNeeds} autoFocus={autoFocus} needsFromReferral={needsFromReferral} />
         {problem && (problem.sticky || Object.keys(form.errors).length > 0) && (
           <Alert color="red" title="Not saved yet" role="alert">
             {problem.message}

@@ -1,7 +1,8 @@
-import { Fieldset, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Fieldset, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Funding, fundingLabels, type PreferredContact } from '../../../../shared/schemas/student';
 import { UkDateInput } from '../../components/UkDateInput';
+import type { ExtractedFields } from '../referrals/applyExtraction';
 import type { StudentField, StudentFormApi } from './studentFormModel';
 
 const FUNDING_OPTIONS = Funding.options.map((value) => ({ value, label: fundingLabels[value] }));
@@ -25,25 +26,29 @@ interface StudentFormFieldsProps {
   form: StudentFormApi;
   supportNeeds: SupportNeedsRule;
   /** Fields filled from a pasted referral email, highlighted for the mentor to check. */
-  extracted?: Partial<Record<StudentField, string>>;
+  extracted?: ExtractedFields;
+  /** Support needs read from the referral email, offered once consent allows keeping them. */
+  needsFromReferral?: string | undefined;
   autoFocus?: boolean;
 }
 
-export function StudentFormFields({ form, supportNeeds, extracted = {}, autoFocus = false }: StudentFormFieldsProps) {
-  // Extracted fields get a tinted box and say where they came from, instead of their usual hint.
+export function StudentFormFields({ form, supportNeeds, extracted = {}, needsFromReferral, autoFocus = false }: StudentFormFieldsProps) {
+  // Extracted fields get a tinted box (orange for a guess) and say where they came from, instead of their usual hint.
   const field = (path: StudentField, description?: ReactNode) => {
     const from = extracted[path];
+    const tint = from?.sure ? 'yellow' : 'orange';
     return {
       ...form.getInputProps(path),
-      description: from ?? description,
+      description: from?.note ?? description,
       ...(from
         ? {
-            'data-extracted': 'true',
-            styles: { input: { backgroundColor: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-6)' } },
+            'data-extracted': from.sure ? 'true' : 'guess',
+            styles: { input: { backgroundColor: `var(--mantine-color-${tint}-0)`, borderColor: `var(--mantine-color-${tint}-6)` } },
           }
         : {}),
     };
   };
+  const offerNeeds = supportNeeds.editable && !!needsFromReferral && form.values.supportNeeds.trim() === '';
   const hoursDeadline = form.getInputProps('hoursDeadline');
 
   return (
@@ -112,11 +117,21 @@ export function StudentFormFields({ form, supportNeeds, extracted = {}, autoFocu
             maxRows={12}
             // An extracted value keeps the rule's note: where it is kept matters more than where it came from.
             {...field('supportNeeds')}
-            description={supportNeeds.note ?? extracted.supportNeeds}
+            description={supportNeeds.note ?? extracted.supportNeeds?.note}
             disabled={!supportNeeds.editable}
             // Text shown but not kept (from a referral email) must still be readable.
             styles={supportNeeds.editable ? undefined : { input: { opacity: 1, color: 'var(--mantine-color-gray-7)' } }}
           />
+          {offerNeeds && (
+            <Group gap="xs">
+              <Button variant="light" size="xs" onClick={() => form.setFieldValue('supportNeeds', needsFromReferral ?? '')}>
+                Use the support needs from the referral email
+              </Button>
+              <Text size="xs" c="dimmed">
+                “{(needsFromReferral ?? '').slice(0, 80)}{(needsFromReferral ?? '').length > 80 ? '…' : ''}”
+              </Text>
+            </Group>
+          )}
           <Textarea label="Mentor notes" autosize minRows={3} maxRows={16} {...field('mentorNotes', 'Your own working notes')} />
         </Stack>
       </Fieldset>

@@ -59,6 +59,7 @@ export function StudentProfile({ studentId, initialTab = 'details' }: { studentI
         <Tabs.Panel value="details">
           <DetailsPanel
             student={student}
+            referralText={referral?.pastedText ?? ''}
             editing={editing}
             onEditingChange={setEditing}
             onSaved={refresh}
