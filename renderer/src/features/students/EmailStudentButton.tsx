@@ -20,7 +20,8 @@ export function EmailStudentButton({ student, settings }: { student: Student; se
   }
   const href = settings ? firstContactMailto(settings.firstContactTemplate, { student, mentor: settings }) : `mailto:${student.email}`;
   return (
-    <Button component="a" href={href} variant="default" leftSection={<IconMail size={16} />}>
+    // A new-window link: in the app, the window-open handler passes mailto: to the mail program (and never opens a window).
+    <Button component="a" href={href} target="_blank" rel="noopener noreferrer" variant="default" leftSection={<IconMail size={16} />}>
       Email student
     </Button>
   );
