@@ -11,7 +11,8 @@ export const statusColors: Record<StudentStatus, string> = {
 
 export function StatusBadge({ status, size = 'md' }: { status: StudentStatus; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={statusColors[status]} variant="light" size={size} data-testid="status-badge">
+    // Never cut short ("ACTI…") when a table column is tight.
+    <Badge color={statusColors[status]} variant="light" size={size} data-testid="status-badge" style={{ minWidth: 'max-content' }}>
       {statusLabels[status]}
     </Badge>
   );

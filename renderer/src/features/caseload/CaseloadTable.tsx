@@ -44,7 +44,7 @@ export function CaseloadTable({ students, onOpen }: { students: StudentSummary[]
             <Table.Tr key={s.id} onClick={() => onOpen(s.id)} style={{ cursor: 'pointer' }}>
               <Table.Td>
                 {/* A real button, so the row opens from the keyboard too. */}
-                <Anchor component="button" type="button" fw={600} onClick={(e) => { e.stopPropagation(); onOpen(s.id); }}>
+                <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(s.id); }}>
                   {s.fullName}
                 </Anchor>
                 {(s.preferredName || s.studentNumber) && (

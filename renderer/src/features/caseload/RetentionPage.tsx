@@ -58,7 +58,7 @@ export function RetentionPage() {
             {due.data.items.map(({ student, dueAt }) => (
               <Table.Tr key={student.id}>
                 <Table.Td>
-                  <Anchor component="button" type="button" fw={600} onClick={() => navigate({ page: 'student', id: student.id })}>
+                  <Anchor component="button" type="button" fw={600} ta="left" onClick={() => navigate({ page: 'student', id: student.id })}>
                     {student.fullName}
                   </Anchor>
                 </Table.Td>

@@ -123,7 +123,7 @@ export function Home() {
               {active.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <Anchor component="button" type="button" fw={600} onClick={() => navigate({ page: 'student', id: s.id })}>
+                    <Anchor component="button" type="button" fw={600} ta="left" onClick={() => navigate({ page: 'student', id: s.id })}>
                       {s.fullName}
                     </Anchor>
                   </Table.Td>

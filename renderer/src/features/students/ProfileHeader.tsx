@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { firstContactState, firstSuccessfulContactAt } from '../../../../shared/domain/firstContact';
 import type { Referral } from '../../../../shared/schemas/referral';
@@ -55,7 +55,9 @@ export function ProfileHeader({ student, referral, settings, onBack, onShowConta
           </Group>
           {facts.length > 0 && <Text c="dimmed">{facts.join(' · ')}</Text>}
         </Stack>
-        <EmailStudentButton student={student} settings={settings} />
+        <Box style={{ flexShrink: 0 }}>
+          <EmailStudentButton student={student} settings={settings} />
+        </Box>
       </Group>
     </Stack>
   );
