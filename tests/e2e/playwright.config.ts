@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 const executablePath = process.env.MENTOR_DESK_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
+  // The tests' own config: the root tsconfig.json references tsconfig.shared.json, whose Node-free
+  // papaparse stand-in must not reach code that really runs.
+  tsconfig: '../../tsconfig.tests.json',
   testDir: '.',
   testMatch: '*.spec.ts',
   timeout: 60_000,

@@ -237,7 +237,11 @@ const SEALED = 'sealed:';
 function isSealedChange(c: AuditChange): boolean {
   return [c.old, c.new].some((v) => typeof v === 'string' && v.startsWith(SEALED));
 }
+/** Fields whose values never enter the audit log: health details must go when consent goes. */
+const VALUES_NOT_LOGGED = new Set(['supportNeeds']);
+
 function sealChange(key: Buffer, id: string, c: AuditChange): AuditChange {
+  if (VALUES_NOT_LOGGED.has(c.field)) return { field: c.field };
   const seal = (v: unknown) => (v === undefined ? undefined : SEALED + sealValue(key, `audit:${id}:${c.field}`, v));
   return { field: c.field, old: seal(c.old), new: seal(c.new) };
 }

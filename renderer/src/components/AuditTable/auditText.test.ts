@@ -11,7 +11,7 @@ describe('audit field labels', () => {
 
   it('shows a profile change as old → new, and other kinds by field name alone', () => {
     expect(describeChange({ field: 'preferredName', old: 'Zeb', new: 'Zed' })).toBe('Preferred name: Zeb → Zed');
-    expect(describeChange({ field: 'notes' })).toBe('Notes');
+    expect(describeChange({ field: 'notes' })).toBe('Notes changed');
   });
 
   it('leaves out fields that were blank before and after', () => {

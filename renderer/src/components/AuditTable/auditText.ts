@@ -45,7 +45,8 @@ export function meaningfulChanges(changes: AuditChange[]): AuditChange[] {
 }
 
 export function describeChange(change: AuditChange): string {
-  if (!('old' in change) && !('new' in change)) return fieldLabel(change.field);
+  // Some fields are logged by name only (support needs: health details leave with consent).
+  if (!('old' in change) && !('new' in change)) return `${fieldLabel(change.field)} changed`;
   const label = fieldLabel(change.field);
   // A one-sided entry (a contact logged, a session booked) reads as what happened, not "(empty) →".
   if (!('old' in change) || change.old === undefined) return `${label}: ${shortValue(readable(change.field, change.new))}`;
