@@ -72,6 +72,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     lock,
     async close() {
       vault.lock('manual');
+      await vault.drained;
       events.removeAllListeners();
     },
   };

@@ -105,3 +105,31 @@ describe('auto-lock', () => {
     expect(locks).toEqual(['suspend', 'screen-locked']);
   });
 });
+
+describe('locking while a save is under way', () => {
+  it('lets the save finish (or refuses it cleanly) before the keys are forgotten: nothing is written with a wiped key', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const b = await backend(dir, null);
+    await b.call('vault:create', { passphrase: PASSPHRASE });
+    const saved: string[] = [];
+    for (let round = 0; round < 8; round++) {
+      const pending = [0, 1, 2].map((i) => b.backend.call('students:create', { fullName: `Student ${round}-${i}` }));
+      // Lock part-way through: at once, or after a few event-loop turns.
+      for (let t = 0; t < round; t++) await new Promise((r) => setImmediate(r));
+      b.backend.lock('idle');
+      for (const result of await Promise.all(pending)) {
+        if (result.ok) saved.push((result.data as { fullName: string }).fullName);
+        else expect(result.error.code).toBe('LOCKED');
+      }
+      await b.call('vault:unlock', { passphrase: PASSPHRASE });
+    }
+    // Reopened from disk: every save that reported success is there, and every file checks out.
+    const again = await backend(dir, null);
+    await again.call('vault:unlock', { passphrase: PASSPHRASE });
+    const names = (await again.call('students:list', {})).map((s) => s.fullName);
+    expect(names.sort()).toEqual([...saved].sort());
+    expect((await again.call('vault:verify', {})).problems).toEqual([]);
+    expect((await again.call('audit:verify', {})).ok).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AppFailure } from '../../../../shared/errors';
 import { randomKey } from './crypto';
 import { readIfExists, writeFileAtomic } from './durable';
 import { decodeEnvelope, encodeEnvelope, EnvelopeError } from './envelope';
@@ -119,7 +120,24 @@ export class PartitionKeyTable {
     this.erasing.clear();
   }
 
-  private async persist(): Promise<void> {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  /** Refuses further changes and resolves once a write under way has finished. */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.queue.then(() => undefined);
+  }
+
+  /** Table writes happen one at a time, and never after close. */
+  private persist(): Promise<void> {
+    if (this.closed) return Promise.reject(new AppFailure('LOCKED', 'Mentor Desk locked before this could be saved. Unlock and try again.'));
+    const run = this.queue.then(() => this.write());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(): Promise<void> {
     this.generation += 1;
     const plain = Buffer.from(
       JSON.stringify({ generation: this.generation, keys: Object.fromEntries([...this.keys].map(([id, k]) => [id, k.toString('base64')])), erasing: [...this.erasing] }),

@@ -3,6 +3,7 @@ import { readdir, rename, unlink, mkdir } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock';
+import { AppFailure } from '../../../../shared/errors';
 import { hmac } from './crypto';
 import { ensureDir, fsyncDir, isTempName, readIfExists, writeFileAtomic } from './durable';
 import { decodeEnvelope, encodeEnvelope, EnvelopeError } from './envelope';
@@ -472,7 +473,19 @@ export class DocumentStore {
     return join(this.dir, 'blobs', name.slice(0, 2), `${name}.mdb`);
   }
 
+  /**
+   * Refuses further saves and resolves once the save under way (if any) has finished, so the
+   * vault can forget its keys without pulling them from under a write.
+   */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.queue.then(() => undefined);
+  }
+
+  private closed = false;
+
   private serial<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new AppFailure('LOCKED', 'Mentor Desk locked before this could be saved. Unlock and try again.'));
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;

@@ -202,15 +202,25 @@ export class Vault {
     await this.openSession(dataKey);
   }
 
+  /**
+   * Locks at once: no call gets the session any more. The keys are zeroed as soon as a save
+   * already under way has finished (never under it); `drained` says when.
+   */
   lock(reason: LockReason): boolean {
-    if (!this.session) return false;
-    this.session.store.dropCache();
-    this.session.partitions.wipe();
-    this.session.dataKey.fill(0);
+    const session = this.session;
+    if (!session) return false;
     this.session = null;
     this.lastLockReason = reason;
+    session.store.dropCache();
+    this.drained = Promise.all([session.store.close(), session.partitions.close()]).then(() => {
+      session.partitions.wipe();
+      session.dataKey.fill(0);
+    });
     return true;
   }
+
+  /** Resolves when the last lock has finished its saves and zeroed its keys. */
+  drained: Promise<void> = Promise.resolve();
 
   /** Reports a damaged file met while unlocked: the vault turns to "damaged" and offers a backup. */
   async reportDamage(err: StoreDamage): Promise<AppFailure> {
@@ -244,6 +254,7 @@ export class Vault {
     // Re-open so the audit log and migrations see the restored state.
     const dataKey = Buffer.from(this.session!.dataKey);
     this.lock('manual');
+    await this.drained;
     await this.openSession(dataKey);
     await this.session?.commit({}, [{ action: 'vault', kind: 'vault', recordId: 'vault', note: `restored the backup saved at ${new Date(at).toISOString()}` }]);
   }
