@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Text, Textarea, Title } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Textarea, Title } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import {
 import type { PreferredContact } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
 import { describeError, notifySaved } from '../../app/feedback';
+import { FormActions } from '../../components/FormActions';
 
 const METHODS = ContactMethod.options.map((value) => ({ value, label: contactMethodLabels[value] }));
 const OUTCOMES = ContactOutcome.options.map((value) => ({ value, label: contactOutcomeLabels[value] }));
@@ -74,16 +75,7 @@ export function LogContactForm({ studentId, preferred, onLogged }: LogContactFor
         />
       </SimpleGrid>
       <Textarea mt="sm" label="Note" description="Optional: what was said or agreed" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} />
-      {error && (
-        <Text c="red" size="sm" mt="xs" role="alert">
-          {error}
-        </Text>
-      )}
-      <Group justify="flex-end" mt="sm">
-        <Button type="submit" loading={busy}>
-          Log contact
-        </Button>
-      </Group>
+      <FormActions error={error} busy={busy} submitLabel="Log contact" />
     </Paper>
   );
 }

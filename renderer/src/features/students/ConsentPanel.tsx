@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Group, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConsentMethod, activeConsent, type Student } from '../../../../shared/schemas/student';
@@ -7,6 +7,7 @@ import { describeError, notifySaved } from '../../app/feedback';
 import { formatDateTime, formatIsoDate, todayIso } from '../../app/format';
 import { UkDateInput } from '../../components/UkDateInput';
 import { WithdrawConsent } from './WithdrawConsent';
+import { FormActions } from '../../components/FormActions';
 
 export const consentMethodLabels: Record<ConsentMethod, string> = {
   'signed-form': 'Signed form',
@@ -69,16 +70,7 @@ export function ConsentPanel({ student, onChanged }: { student: Student; onChang
               <Select label="How it was given" data={METHOD_OPTIONS} value={method} onChange={(v) => setMethod(v as ConsentMethod | null)} placeholder="Choose…" withAsterisk />
             </SimpleGrid>
             <Textarea mt="sm" label="What the student consented to" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} withAsterisk maxLength={1000} />
-            {error && (
-              <Text c="red" size="sm" mt="xs" role="alert">
-                {error}
-              </Text>
-            )}
-            <Group justify="flex-end" mt="sm">
-              <Button type="submit" loading={busy}>
-                Record consent
-              </Button>
-            </Group>
+            <FormActions error={error} busy={busy} submitLabel="Record consent" />
           </Paper>
         </>
       )}

@@ -1,0 +1,26 @@
+import { Button, Group, Text } from '@mantine/core';
+
+interface FormActionsProps {
+  /** What went wrong with the last attempt, shown above the button and announced to screen readers. */
+  error: string | null;
+  busy: boolean;
+  submitLabel: string;
+}
+
+/** The end of a small form: the error from the last attempt, then its submit button on the right. */
+export function FormActions({ error, busy, submitLabel }: FormActionsProps) {
+  return (
+    <>
+      {error && (
+        <Text c="red" size="sm" mt="xs" role="alert">
+          {error}
+        </Text>
+      )}
+      <Group justify="flex-end" mt="sm">
+        <Button type="submit" loading={busy}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
