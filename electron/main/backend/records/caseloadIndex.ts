@@ -13,12 +13,15 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true
 /** The caseload in memory while unlocked: search, filters and sorting without touching the disk. */
 export class CaseloadIndex {
   private readonly entries = new Map<string, Entry>();
+  /** Everyone in name order, kept until the caseload changes: most searches list by name. */
+  private byName: Entry[] | null = null;
 
   constructor(summaries: StudentSummary[]) {
     for (const s of summaries) this.upsert(s);
   }
 
   upsert(summary: StudentSummary): void {
+    this.byName = null;
     this.entries.set(summary.id, {
       summary,
       text: buildSearchText([summary.fullName, summary.preferredName, summary.studentNumber, summary.email, summary.phone, summary.institution]),
@@ -26,11 +29,17 @@ export class CaseloadIndex {
   }
 
   remove(id: string): void {
+    this.byName = null;
     this.entries.delete(id);
   }
 
   all(): StudentSummary[] {
-    return [...this.entries.values()].map((e) => e.summary).sort((a, b) => collator.compare(a.fullName, b.fullName));
+    return this.inNameOrder().map((e) => e.summary);
+  }
+
+  private inNameOrder(): Entry[] {
+    this.byName ??= [...this.entries.values()].sort((a, b) => collator.compare(a.summary.fullName, b.summary.fullName));
+    return this.byName;
   }
 
   search(query: CaseloadQuery): CaseloadPage {
@@ -39,7 +48,8 @@ export class CaseloadIndex {
     const institution = query.institution.trim().toLowerCase();
     const text = query.text.trim();
     const found: StudentSummary[] = [];
-    for (const { summary, text: prepared } of this.entries.values()) {
+    // Walking in name order means name is already the order of ties for every other sort (sort is stable).
+    for (const { summary, text: prepared } of this.inNameOrder()) {
       if (statuses.size && !statuses.has(summary.status)) continue;
       if (fundings.size && !fundings.has(summary.funding)) continue;
       if (institution && summary.institution.trim().toLowerCase() !== institution) continue;
@@ -47,16 +57,19 @@ export class CaseloadIndex {
       found.push(summary);
     }
     const sign = query.direction === 'desc' ? -1 : 1;
-    const byName = (a: StudentSummary, b: StudentSummary) => collator.compare(a.fullName, b.fullName);
-    const compare: Record<CaseloadQuery['sort'], (a: StudentSummary, b: StudentSummary) => number> = {
-      name: byName,
-      status: (a, b) => collator.compare(statusLabels[a.status], statusLabels[b.status]) || byName(a, b),
-      institution: (a, b) => collator.compare(a.institution, b.institution) || byName(a, b),
-      updated: (a, b) => a.updatedAt - b.updatedAt || byName(a, b),
+    const compare: Record<Exclude<CaseloadQuery['sort'], 'name'>, (a: StudentSummary, b: StudentSummary) => number> = {
+      status: (a, b) => collator.compare(statusLabels[a.status], statusLabels[b.status]),
+      institution: (a, b) => collator.compare(a.institution, b.institution),
+      updated: (a, b) => a.updatedAt - b.updatedAt,
       // Students without a referral sort after those with one, whichever the direction.
-      referral: (a, b) => (a.referralReceivedAt ?? Infinity * sign) - (b.referralReceivedAt ?? Infinity * sign) || byName(a, b),
+      referral: (a, b) => (a.referralReceivedAt ?? Infinity * sign) - (b.referralReceivedAt ?? Infinity * sign),
     };
-    found.sort((a, b) => sign * compare[query.sort](a, b));
+    if (query.sort === 'name') {
+      if (sign < 0) found.reverse();
+    } else {
+      const by = compare[query.sort];
+      found.sort((a, b) => sign * by(a, b));
+    }
     const institutions = [...new Set([...this.entries.values()].map((e) => e.summary.institution.trim()).filter(Boolean))].sort(collator.compare);
     return { total: found.length, students: found.slice(query.offset, query.offset + query.limit), institutions };
   }
