@@ -1,0 +1,55 @@
+import type { Block } from './blocks';
+import type { FontSet } from './fonts';
+import { DocumentBuilder } from './layout';
+import { finishPdf, type ExportMeta } from './metadata';
+import type { Signature } from './signature';
+
+export interface FormSection {
+  heading: string;
+  blocks: Block[];
+}
+
+/** A form ready to print: what every form renderer (agreement, session record, …) produces. */
+export interface FormDocument {
+  title: string;
+  /** A line under the title on page 1, e.g. "Student S-0142 · 23 November 2026". */
+  subtitle?: string;
+  provider: { name: string; logo?: Uint8Array };
+  sections: FormSection[];
+  signatures: Signature[];
+  /** The record's content hash: in every footer, above the signatures, and in the metadata. */
+  hash: string;
+  meta: Omit<ExportMeta, 'hash'> & { record: unknown; exportedAt?: number };
+  resourcesDir?: string;
+  fontSet?: FontSet;
+}
+
+/** Lay out a form, sign it off with its signatures, and return the finished PDF's bytes. */
+export async function renderFormPdf(form: FormDocument): Promise<Uint8Array> {
+  const builder = new DocumentBuilder({
+    title: form.title,
+    provider: form.provider,
+    hash: form.hash,
+    ...(form.subtitle ? { subtitle: form.subtitle } : {}),
+    ...(form.resourcesDir ? { resourcesDir: form.resourcesDir } : {}),
+    ...(form.fontSet ? { fontSet: form.fontSet } : {}),
+  });
+  for (const section of form.sections) {
+    builder.heading(section.heading);
+    section.blocks.forEach((block) => builder.add(block));
+  }
+  // The statement and the first row of signatures stay on the heading's page.
+  builder.heading('Signatures', 1, { keepWithNext: form.signatures.length > 0 ? 175 : 50 });
+  builder.paragraph(`Content hash ${form.hash}`, { muted: true });
+  if (form.signatures.length === 0) {
+    builder.paragraph('Not signed yet. This copy is a draft for reading, not an agreed record.');
+  } else {
+    builder.paragraph(
+      'Each signature below covers this record exactly as printed, identified by the content hash above. ' +
+        'Any later change is made as an amendment and signed again; this version stays on file.',
+    );
+    builder.signatures(form.signatures);
+  }
+  const { doc } = await builder.build();
+  return finishPdf(doc, { ...form.meta, hash: form.hash, title: form.title });
+}
