@@ -10,10 +10,11 @@ import {
   FACE_FILES,
   formatSignedAt,
   loadFontSet,
+  renderFormPdf,
   signaturePath,
   splitRuns,
 } from '../../../electron/main/backend/documents';
-import { NAMES, SIGNED_BST, SIGNED_GMT, signature } from './fixtures';
+import { NAMES, sampleForm, SIGNED_BST, SIGNED_GMT, signature } from './fixtures';
 import { hasImageXObject, pageContents, pdfToText } from './pdfTools';
 
 describe('fonts', () => {
@@ -109,6 +110,12 @@ describe('signatures', () => {
     const text = await pdfToText(pdf);
     expect(text).toContain(NAMES.devanagari);
     expect(text).toContain('Student · signed 11 March 2026, 14:05 GMT');
+  });
+
+  it('never appear under a version of the record they did not sign', async () => {
+    const form = sampleForm({ logo: false });
+    form.signatures[0] = { ...form.signatures[0]!, contentHash: 'f'.repeat(64) };
+    await expect(renderFormPdf(form)).rejects.toThrow(/signature covers a different version/);
   });
 
   it('need the document’s fonts prepared first, and say so', async () => {

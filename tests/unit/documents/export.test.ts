@@ -74,7 +74,7 @@ describe('a service agreement exported for a student with a name in any script',
   });
 
   it('prints the full content hash above the signatures, with who signed and when (UK time)', () => {
-    expect(text).toContain(`Content hash ${HASH}`);
+    expect(text).toContain(`Content hash (SHA-256) ${HASH}`);
     expect(text).toContain('Student · signed 11 March 2026, 14:05 GMT');
     expect(text).toContain('Mentor · signed 2 April 2026, 10:30 BST');
   });

@@ -11,7 +11,8 @@ export const NAMES = {
   devanagari: 'प्रिया शर्मा',
 } as const;
 
-export const HASH = 'sha256:3f9a12bc77de0a91c4e5b6f7081a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c';
+/** A content hash as shared/domain/canonical makes them: lower-case hex SHA-256. */
+export const HASH = '3f9a12bc77de0a91c4e5b6f7081a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c';
 
 /** 11 March 2026, 14:05 GMT and 2 April 2026, 10:30 BST. */
 export const SIGNED_GMT = Date.UTC(2026, 2, 11, 14, 5);
@@ -37,7 +38,7 @@ export function scrawl(seed: number): Signature['strokes'] {
 }
 
 export function signature(signerName: string, role: Signature['role'], signedAt: number, seed = 1): Signature {
-  return { strokes: scrawl(seed), width: 400, height: 150, signerName, role, signedAt };
+  return { strokes: scrawl(seed), width: 400, height: 150, signerName, role, signedAt, contentHash: HASH };
 }
 
 /** A 96 × 96 PNG logo (a blue disc with a white ring), made here so no image file is needed. */

@@ -26,6 +26,11 @@ export interface FormDocument {
 
 /** Lay out a form, sign it off with its signatures, and return the finished PDF's bytes. */
 export async function renderFormPdf(form: FormDocument): Promise<Uint8Array> {
+  // Signed means frozen: a signature given to another version of the record must not appear under this one.
+  const stray = form.signatures.find((s) => s.contentHash !== undefined && s.contentHash !== form.hash);
+  if (stray) {
+    throw new Error(`${stray.signerName}'s signature covers a different version of this record, so it cannot be printed on this one. Ask them to sign this version.`);
+  }
   const builder = new DocumentBuilder({
     title: form.title,
     provider: form.provider,
@@ -40,7 +45,7 @@ export async function renderFormPdf(form: FormDocument): Promise<Uint8Array> {
   }
   // The statement and the first row of signatures stay on the heading's page.
   builder.heading('Signatures', 1, { keepWithNext: form.signatures.length > 0 ? 175 : 50 });
-  builder.paragraph(`Content hash ${form.hash}`, { muted: true });
+  builder.paragraph(`Content hash (SHA-256) ${form.hash}`, { muted: true });
   if (form.signatures.length === 0) {
     builder.paragraph('Not signed yet. This copy is a draft for reading, not an agreed record.');
   } else {

@@ -1,17 +1,13 @@
 import { LineCapStyle, rgb, type PDFPage } from 'pdf-lib';
+import { signerRoleLabels, type Signature as SharedSignature } from '../../../../shared/schemas/signature';
 import { DocumentFonts } from './text';
 
-/** A signature as the pad captured it: strokes of points in the pad's own coordinates (y down). */
-export interface Signature {
-  strokes: { x: number; y: number }[][];
-  /** The pad's size, in the same units as the points. */
-  width: number;
-  height: number;
-  signerName: string;
-  role: 'student' | 'mentor';
-  /** When it was signed, ms since the epoch. */
-  signedAt: number;
-}
+/**
+ * What a PDF needs of a signature: the shared schema's strokes (pad coordinates, y down), pad size,
+ * signer, role and time. `contentHash` is optional so a layout can be previewed before signing.
+ */
+export type Signature = Pick<SharedSignature, 'strokes' | 'width' | 'height' | 'signerName' | 'role' | 'signedAt'> &
+  Partial<Pick<SharedSignature, 'contentHash'>>;
 
 export interface Box {
   /** Left edge, PDF points. */
@@ -40,10 +36,6 @@ const signedAtFormat = new Intl.DateTimeFormat('en-GB', {
 /** "23 November 2026, 14:05 GMT" — UK civil time, with the zone so BST is never ambiguous. */
 export function formatSignedAt(ms: number): string {
   return signedAtFormat.format(new Date(ms)).replace(' at ', ', ');
-}
-
-export function roleLabel(role: Signature['role']): string {
-  return role === 'student' ? 'Student' : 'Mentor';
 }
 
 /**
@@ -114,6 +106,6 @@ export function drawSignature(page: PDFPage, box: Box, signature: Signature, fon
   const nameStyle = { size: natural.width > box.width ? Math.max(5, (9 * box.width) / natural.width) : 9, weight: 'bold' as const };
   fonts.draw(page, nameStyle.size === 9 ? natural : fonts.line(signature.signerName, nameStyle), box.x, lineY - 12, nameStyle);
   const captionStyle = { size: 7.5, color: MUTED };
-  const caption = fonts.line(`${roleLabel(signature.role)} · signed ${formatSignedAt(signature.signedAt)}`, captionStyle);
+  const caption = fonts.line(`${signerRoleLabels[signature.role]} · signed ${formatSignedAt(signature.signedAt)}`, captionStyle);
   fonts.draw(page, caption, box.x, lineY - 23, captionStyle);
 }
