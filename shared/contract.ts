@@ -4,6 +4,8 @@ import { BackupInfo, LockReason, Passphrase, RecoveryKeyInput, VaultStatus, Veri
 import { Settings } from './schemas/settings';
 import { ConsentMethod, Student, StudentDraft, StudentStatus, StudentSummary } from './schemas/student';
 import { ContactAttemptInput, FirstSessionBooking, Referral } from './schemas/referral';
+import { AgreementSummary, ServiceAgreement } from './schemas/agreement';
+import { Signature } from './schemas/signature';
 import { CaseloadPage, CaseloadQuery, HomeOverview, ImportPreview, ImportRequest, ImportResult, RetentionItem } from './schemas/caseload';
 import { AuditCheck, AuditEntry } from './schemas/audit';
 
@@ -27,6 +29,8 @@ export const contract = {
   'vault:listBackups': { req: Empty, res: z.array(BackupInfo) },
   'vault:restoreBackup': { req: z.strictObject({ id: BackupInfo.shape.id }), res: VaultStatus },
   'vault:verify': { req: Empty, res: VerifyReport },
+  /** Checks the passphrase without changing anything: leaving signing mode asks for it. Throttled like unlock. */
+  'vault:confirmPassphrase': { req: z.strictObject({ passphrase: Passphrase }), res: z.null() },
 
   'settings:get': { req: Empty, res: Settings },
   'settings:save': { req: Settings, res: Settings },
@@ -68,6 +72,17 @@ export const contract = {
   'referrals:get': { req: z.strictObject({ studentId: Id }), res: Referral.nullable() },
   'referrals:logContact': { req: z.strictObject({ studentId: Id, contact: ContactAttemptInput }), res: Referral },
   'referrals:bookFirstSession': { req: z.strictObject({ studentId: Id, booking: FirstSessionBooking }), res: Referral },
+
+  /** Service agreements, one per academic year, filled from the provider's template and signed by both. */
+  'agreements:list': { req: z.strictObject({ studentId: Id }), res: z.array(AgreementSummary) },
+  'agreements:get': { req: z.strictObject({ studentId: Id, agreementId: Id }), res: ServiceAgreement },
+  /** A new agreement for the academic year the backend's clock is in (or the one given). */
+  'agreements:create': { req: z.strictObject({ studentId: Id, academicYear: z.string().regex(/^\d{4}\/\d{2}$/).optional() }), res: ServiceAgreement },
+  /** Editing a signed agreement makes an amendment that must be signed again; the signed text stays on file. */
+  'agreements:edit': { req: z.strictObject({ studentId: Id, agreementId: Id, text: z.string().max(20_000) }), res: ServiceAgreement },
+  'agreements:sign': { req: z.strictObject({ studentId: Id, agreementId: Id, signature: Signature }), res: ServiceAgreement },
+  /** Writes the PDF of the agreement's current version into the exports folder and says where. */
+  'agreements:exportPdf': { req: z.strictObject({ studentId: Id, agreementId: Id }), res: z.strictObject({ path: z.string(), fileName: z.string() }) },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export type Contract = typeof contract;

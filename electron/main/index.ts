@@ -61,6 +61,8 @@ async function start(): Promise<void> {
 
   const started = await createBackend({
     dataDir: path.join(app.getPath('userData'), 'vault'),
+    // PDFs the mentor exports: ordinary files they can find and send to the office.
+    exportDir: path.join(app.getPath('documents'), 'Mentor Desk exports'),
     keychain: osKeychain(),
     log: (line) => console.warn(`[mentor-desk] ${line}`),
   });

@@ -29,6 +29,27 @@ export const defaultFirstContactTemplate: EmailTemplate = {
   ].join('\n'),
 };
 
+/** Our own default wording of a service agreement; the provider replaces it with its own in Settings. */
+export const defaultServiceAgreementTemplate = [
+  'Service agreement for specialist mentoring, {{academicYear}}',
+  '',
+  'Between {{studentFullName}} (the student) and {{mentorName}} of {{providerName}} (the mentor).',
+  '',
+  'What mentoring is. Mentoring is a series of one-to-one meetings that help you manage your studies: planning and organising your work, setting goals, building confidence and motivation, and finding other support when you need it. It is academic in focus. It is not counselling; if counselling would help, your mentor will tell you where to find it.',
+  '',
+  'How we work. Support is flexible: together we decide what each session covers, responding to what comes up (reactive) and planning ahead for what is coming (proactive). Sessions normally last one hour and work best when they are regular.',
+  '',
+  'Where we meet. Sessions take place on campus in a quiet space where we can talk freely, or remotely by phone, email or video where we both agree.',
+  '',
+  'Your hours. You have {{allocatedHours}} hours of mentoring support, to be used by {{hoursDeadline}}. Your mentor keeps a timesheet and progress log of every session, which you both sign at the end of the session.',
+  '',
+  'Cancelling. If you cannot attend, please tell your mentor at least 24 hours before the session. A session cancelled with less notice, or missed, may count against your hours.',
+  '',
+  'Confidentiality. What you discuss stays between you and your mentor, with two exceptions: if your mentor believes you or someone else is at risk of harm, or if the law requires information to be shared. Your mentor will, wherever possible, talk with you first.',
+  '',
+  'Ending mentoring. Either of us can end the mentoring after genuinely trying to make it work. We will aim to hold a final review meeting to close it properly.',
+].join('\n');
+
 /**
  * Fields added after the first release carry defaults, so settings saved earlier still read.
  */
@@ -42,6 +63,7 @@ export const Settings = z.strictObject({
   /** Records are due for deletion this many years after the last contact. */
   retentionYears: z.number().int('Whole years only').min(1, 'At least 1 year').max(30, 'At most 30 years').default(6),
   firstContactTemplate: EmailTemplate.default(defaultFirstContactTemplate),
+  serviceAgreementTemplate: text(20_000).default(defaultServiceAgreementTemplate),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -54,4 +76,5 @@ export const defaultSettings: Settings = {
   region: 'england-and-wales',
   retentionYears: 6,
   firstContactTemplate: defaultFirstContactTemplate,
+  serviceAgreementTemplate: defaultServiceAgreementTemplate,
 };

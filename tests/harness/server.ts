@@ -126,11 +126,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : await mkdtemp(path.join(tmpdir(), 'mentor-desk-harness-'));
+  // Exported PDFs go beside the vault folder, never inside it, and go with it when the harness stops.
+  const exportDir = `${dataDir}-exports`;
   const token = randomBytes(32).toString('hex');
   const clock = new AdjustableClock();
 
   const open = () =>
-    createBackend({ dataDir, clock, keychain: null, ...(options.kdf ? { kdf: options.kdf } : {}), ...(options.log ? { log: options.log } : {}) });
+    createBackend({ dataDir, exportDir, clock, keychain: null, ...(options.kdf ? { kdf: options.kdf } : {}), ...(options.log ? { log: options.log } : {}) });
 
   // Server-Sent Events clients; they survive restart(), as the app's window survives nothing but a
   // reload, and each backend is wired to them when it starts.
@@ -150,7 +152,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   try {
     backend = await current;
   } catch (err) {
-    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    if (ownsDataDir) {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(exportDir, { recursive: true, force: true });
+    }
     throw err;
   }
   wire(backend);
@@ -295,7 +300,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       for (const off of unsubscribe) off();
       await (await current).close();
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(exportDir, { recursive: true, force: true });
+    }
     },
   };
   return harness;

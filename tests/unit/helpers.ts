@@ -20,7 +20,7 @@ export async function removeDir(dir: string): Promise<void> {
 
 /** A backend plus typed helpers that fail the test on an unexpected error. */
 export async function openBackend(dataDir: string, clock = new AdjustableClock()) {
-  const backend = await createBackend({ dataDir, clock, kdf: TEST_KDF });
+  const backend = await createBackend({ dataDir, exportDir: `${dataDir}-exports`, clock, kdf: TEST_KDF });
   return wrap(backend, clock);
 }
 

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { dirname, join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import { AppFailure, type Result } from '../../../shared/errors';
 import type { LockReason } from '../../../shared/schemas/vault';
@@ -8,6 +9,7 @@ import type { Keychain } from './keychain';
 import { createContext } from './handlers/context';
 import { recordHandlers } from './handlers/records';
 import { caseloadHandlers } from './handlers/caseload';
+import { agreementHandlers } from './handlers/agreements';
 import { vaultHandlers } from './handlers/vault';
 import type { ScryptParams } from './vault/crypto';
 import { StoreDamage } from './vault/store';
@@ -23,6 +25,8 @@ export interface BackendOptions {
   keychain?: Keychain | null;
   /** scrypt cost; defaults to the production cost. Tests may lower it. */
   kdf?: KdfParams;
+  /** Where exported PDFs are written; defaults to an `exports` folder beside the vault folder. */
+  exportDir?: string;
   /** Receives channel names and error codes only, never request content. */
   log?: (line: string) => void;
 }
@@ -44,7 +48,7 @@ export interface Backend {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const vault = await Vault.load({ dir: options.dataDir, clock, keychain: options.keychain ?? null, ...(options.kdf ? { kdf: options.kdf } : {}) });
-  const ctx = createContext(vault, clock);
+  const ctx = createContext(vault, clock, options.exportDir ?? join(dirname(options.dataDir), 'exports'));
   const events = new EventEmitter();
   let lastActivity = clock.now();
 
@@ -52,7 +56,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (vault.lock(reason)) events.emit('vault:locked', { reason });
   };
 
-  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx) });
+  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx), ...agreementHandlers(ctx) });
   const log = options.log;
 
   return {

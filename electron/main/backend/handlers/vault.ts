@@ -59,6 +59,10 @@ export function vaultHandlers(ctx: BackendContext, lock: (reason: 'manual') => v
       await vault.restoreBackup(id);
       return afterUnlock(ctx);
     },
+    'vault:confirmPassphrase': async ({ passphrase }) => {
+      await vault.confirmPassphrase(passphrase);
+      return null;
+    },
     'vault:verify': async () => {
       const report = await ctx.session().store.verify();
       return { ok: report.problems.length === 0, ...report };

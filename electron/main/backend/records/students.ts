@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppFailure } from '../../../../shared/errors';
 import { activeConsent, Student, StudentSummary, type ConsentMethod, type StudentDraft, type StudentStatus } from '../../../../shared/schemas/student';
 import { Referral } from '../../../../shared/schemas/referral';
+import { ServiceAgreement } from '../../../../shared/schemas/agreement';
 import type { AuditChange } from '../../../../shared/schemas/audit';
 import type { IsoDate } from '../../../../shared/schemas/common';
 import { firstSuccessfulContactAt } from '../../../../shared/domain/firstContact';
@@ -27,6 +28,7 @@ const indexPage = (id: string) => `${INDEX_PREFIX}${bucketOf(id)}`;
 export const StudentDocument = z.strictObject({
   profile: Student,
   referral: Referral.nullable().default(null),
+  agreements: z.array(ServiceAgreement).default([]),
 });
 export type StudentDocument = z.infer<typeof StudentDocument>;
 const IndexPage = z.record(z.string(), z.string());
@@ -92,7 +94,7 @@ export class StudentRecords {
       updatedAt: now,
     };
     await this.session.partitions.create(studentKeyId(student.id));
-    await this.save({ profile: student, referral: options.referral ?? null }, [{ action: 'create', changes: changedFields(null, draft) }]);
+    await this.save({ profile: student, referral: options.referral ?? null, agreements: [] }, [{ action: 'create', changes: changedFields(null, draft) }]);
     return student;
   }
 
@@ -102,7 +104,7 @@ export class StudentRecords {
     const docs: StudentDocument[] = drafts.map((draft) => {
       requireConsentFor(draft, null);
       const profile: Student = { ...draft, id: newId(), status: 'active', statusHistory: [{ status: 'active', on: isoDay(now), at: now, note: 'imported' }], consents: [], lastContactAt: null, createdAt: now, updatedAt: now };
-      return { profile, referral: null };
+      return { profile, referral: null, agreements: [] };
     });
     await this.session.partitions.createMany(docs.map((d) => studentKeyId(d.profile.id)));
     await this.saveMany(docs.map((doc) => ({ doc, audit: [{ action: 'create' as const, changes: changedFields(null, pickDraft(doc.profile)), note: 'imported from CSV' }] })));
@@ -156,8 +158,19 @@ export class StudentRecords {
     const contactTimes = referral.contacts.map((c) => c.at);
     const lastContactAt = contactTimes.length ? Math.max(...contactTimes, doc.profile.lastContactAt ?? 0) : doc.profile.lastContactAt;
     const profile: Student = { ...doc.profile, lastContactAt, updatedAt: this.clock.now() };
-    await this.save({ profile, referral }, [{ action: 'update', changes: [{ field: audit.field, new: audit.value }] }]);
+    await this.save({ ...doc, profile, referral }, [{ action: 'update', changes: [{ field: audit.field, new: audit.value }] }]);
     return referral;
+  }
+
+  /**
+   * Changes one part of a student's document (an agreement, a checklist…) and records it in the
+   * audit log by field name and a short description, never the content.
+   */
+  async change(id: string, mutate: (doc: StudentDocument) => StudentDocument, audit: { field: string; value: string }): Promise<StudentDocument> {
+    const doc = await this.read(id);
+    const next = mutate(doc);
+    await this.save({ ...next, profile: { ...next.profile, updatedAt: this.clock.now() } }, [{ action: 'update', changes: [{ field: audit.field, new: audit.value }] }]);
+    return next;
   }
 
   /**

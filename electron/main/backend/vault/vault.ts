@@ -153,6 +153,19 @@ export class Vault {
     await this.session?.commit({}, [{ action: 'vault', kind: 'vault', recordId: 'vault', note: 'passphrase reset with the recovery key' }]);
   }
 
+  /** Checks the passphrase while unlocked (leaving signing mode), throttled like unlocking. */
+  async confirmPassphrase(passphrase: string): Promise<void> {
+    this.requireUnlocked();
+    this.throttle.check();
+    const key = await unwrapKey(this.requireKeyring(), 'passphrase', passphrase);
+    if (!key) {
+      const retryAt = this.throttle.fail();
+      throw new AppFailure('WRONG_PASSPHRASE', 'That passphrase is not right. Signing mode stays on until the mentor enters it.', retryAt ? { retryAt } : {});
+    }
+    key.fill(0);
+    this.throttle.succeed();
+  }
+
   async changePassphrase(current: string, next: string): Promise<void> {
     const session = this.requireUnlocked();
     const keyring = this.requireKeyring();
