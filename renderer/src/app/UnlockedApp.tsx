@@ -6,13 +6,14 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { ImportPage } from '../features/caseload/ImportPage';
 import { RetentionPage } from '../features/caseload/RetentionPage';
 import { defaultFilters, type CaseloadFilters } from '../features/caseload/caseloadQuery';
+import { SigningMode } from '../features/agreements/SigningMode';
 import { Home } from '../features/home/Home';
 import { NewReferralPage } from '../features/referrals/NewReferralPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StudentProfile } from '../features/students/StudentProfile';
 import { call } from './client';
 import { notifyError } from './feedback';
-import { NavigationContext, type Page, type Route } from './navigation';
+import { NavigationContext, SigningContext, type Page, type Route, type SigningRequest } from './navigation';
 import { useSession } from './session';
 import { useActivityTouch } from './useActivityTouch';
 
@@ -34,6 +35,8 @@ export function UnlockedApp() {
   const [filters, setFilters] = useState<CaseloadFilters>(defaultFilters);
   const [navbarOpen, navbar] = useDisclosure(false);
   const [locking, setLocking] = useState(false);
+  // Signing mode replaces everything else on screen (DESIGN.md): no header, navigation or caseload.
+  const [signing, setSigning] = useState<SigningRequest | null>(null);
   useActivityTouch();
 
   const lock = async () => {
@@ -46,6 +49,11 @@ export function UnlockedApp() {
     }
   };
 
+  const startSigning = (request: SigningRequest) => {
+    setSigning(request);
+    window.scrollTo({ top: 0 });
+  };
+
   const go = (next: Route) => {
     if (next.page === 'students' && next.statuses) setFilters({ ...defaultFilters, statuses: next.statuses });
     setRoute(next);
@@ -53,48 +61,63 @@ export function UnlockedApp() {
     window.scrollTo({ top: 0 });
   };
 
+  if (signing) {
+    return (
+      <SigningMode
+        request={signing}
+        onLeave={() => {
+          setSigning(null);
+          setRoute({ page: 'student', id: signing.studentId, tab: 'agreement', agreementId: signing.agreementId });
+          window.scrollTo({ top: 0 });
+        }}
+      />
+    );
+  }
+
   return (
     <NavigationContext.Provider value={go}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }} padding="lg">
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between">
-            <Group gap="sm">
-              <Burger opened={navbarOpen} onClick={navbar.toggle} hiddenFrom="sm" size="sm" aria-label="Show or hide the menu" />
-              <Text fw={700} size="lg">
-                Mentor Desk
-              </Text>
+      <SigningContext.Provider value={startSigning}>
+        <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }} padding="lg">
+          <AppShell.Header>
+            <Group h="100%" px="md" justify="space-between">
+              <Group gap="sm">
+                <Burger opened={navbarOpen} onClick={navbar.toggle} hiddenFrom="sm" size="sm" aria-label="Show or hide the menu" />
+                <Text fw={700} size="lg">
+                  Mentor Desk
+                </Text>
+              </Group>
+              <Button variant="default" leftSection={<IconLock size={16} />} onClick={() => void lock()} loading={locking}>
+                Lock
+              </Button>
             </Group>
-            <Button variant="default" leftSection={<IconLock size={16} />} onClick={() => void lock()} loading={locking}>
-              Lock
-            </Button>
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="sm" component="nav" aria-label="Main">
-          {NAV.map(({ page, label, icon: Icon, covers }) => {
-            const active = covers.includes(route.page);
-            return (
-              <NavLink
-                key={page}
-                component="button"
-                label={label}
-                leftSection={<Icon size={18} />}
-                active={active}
-                aria-current={route.page === page ? 'page' : undefined}
-                onClick={() => go({ page } as Route)}
-              />
-            );
-          })}
-        </AppShell.Navbar>
-        <AppShell.Main>
-          {route.page === 'home' && <Home />}
-          {route.page === 'students' && <CaseloadPage filters={filters} onFiltersChange={setFilters} />}
-          {route.page === 'student' && <StudentProfile key={route.id} studentId={route.id} initialTab={route.tab} />}
-          {route.page === 'newReferral' && <NewReferralPage />}
-          {route.page === 'import' && <ImportPage />}
-          {route.page === 'retention' && <RetentionPage />}
-          {route.page === 'settings' && <SettingsPage />}
-        </AppShell.Main>
-      </AppShell>
+          </AppShell.Header>
+          <AppShell.Navbar p="sm" component="nav" aria-label="Main">
+            {NAV.map(({ page, label, icon: Icon, covers }) => {
+              const active = covers.includes(route.page);
+              return (
+                <NavLink
+                  key={page}
+                  component="button"
+                  label={label}
+                  leftSection={<Icon size={18} />}
+                  active={active}
+                  aria-current={route.page === page ? 'page' : undefined}
+                  onClick={() => go({ page } as Route)}
+                />
+              );
+            })}
+          </AppShell.Navbar>
+          <AppShell.Main>
+            {route.page === 'home' && <Home />}
+            {route.page === 'students' && <CaseloadPage filters={filters} onFiltersChange={setFilters} />}
+            {route.page === 'student' && <StudentProfile key={route.id} studentId={route.id} initialTab={route.tab} initialAgreementId={route.agreementId} />}
+            {route.page === 'newReferral' && <NewReferralPage />}
+            {route.page === 'import' && <ImportPage />}
+            {route.page === 'retention' && <RetentionPage />}
+            {route.page === 'settings' && <SettingsPage />}
+          </AppShell.Main>
+        </AppShell>
+      </SigningContext.Provider>
     </NavigationContext.Provider>
   );
 }

@@ -1,13 +1,14 @@
 import { createContext, useContext } from 'react';
+import type { SignerRole } from '../../../shared/schemas/signature';
 import type { StudentStatus } from '../../../shared/schemas/student';
 
-export type ProfileTab = 'details' | 'contact' | 'status' | 'consent' | 'history';
+export type ProfileTab = 'details' | 'contact' | 'status' | 'consent' | 'agreement' | 'history';
 
 /** Where the unlocked app is; the app is small enough not to need a router. */
 export type Route =
   | { page: 'home' }
   | { page: 'students'; statuses?: StudentStatus[] }
-  | { page: 'student'; id: string; tab?: ProfileTab }
+  | { page: 'student'; id: string; tab?: ProfileTab; agreementId?: string }
   | { page: 'newReferral' }
   | { page: 'import' }
   | { page: 'retention' }
@@ -18,3 +19,17 @@ export const NavigationContext = createContext<(route: Route) => void>(() => und
 
 /** Move to another page of the unlocked app. */
 export const useNavigate = () => useContext(NavigationContext);
+
+/** What signing mode shows: one agreement, and the role whose signature is asked for first. */
+export interface SigningRequest {
+  studentId: string;
+  agreementId: string;
+  role: SignerRole;
+}
+
+/**
+ * Signing mode replaces the whole app (navigation, header, caseload) with the one document being
+ * signed and the pad; leaving it asks for the mentor's passphrase.
+ */
+export const SigningContext = createContext<(request: SigningRequest) => void>(() => undefined);
+export const useStartSigning = () => useContext(SigningContext);

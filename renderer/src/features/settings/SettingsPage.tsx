@@ -6,6 +6,7 @@ import { FirstContactEmail } from './FirstContactEmail';
 import { KeepingRecords } from './KeepingRecords';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { QuickUnlock } from './QuickUnlock';
+import { ServiceAgreementTemplate } from './ServiceAgreementTemplate';
 import { SettingsSection } from './SettingsSection';
 import { VaultCheck } from './VaultCheck';
 import { YourDetails } from './YourDetails';
@@ -22,6 +23,12 @@ export function SettingsPage() {
         description="The email “Email student” opens in your mail program, ready to send to a newly referred student."
       >
         <FirstContactEmail />
+      </SettingsSection>
+      <SettingsSection
+        title="Service agreement"
+        description="The wording of the agreement each student signs at the start of an academic year. Agreements already made keep the wording they were made with."
+      >
+        <ServiceAgreementTemplate />
       </SettingsSection>
       <SettingsSection title="Keeping records" description="How long a student’s records are kept once you have stopped working with them.">
         <KeepingRecords />

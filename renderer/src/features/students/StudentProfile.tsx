@@ -4,6 +4,7 @@ import { call } from '../../app/client';
 import { useNavigate, type ProfileTab } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
 import { AuditTable } from '../../components/AuditTable';
+import { AgreementPanel } from '../agreements/AgreementPanel';
 import { ContactPanel } from '../referrals/ContactPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { DetailsPanel } from './DetailsPanel';
@@ -11,8 +12,16 @@ import { ProfileHeader } from './ProfileHeader';
 import { StatusPanel } from './StatusPanel';
 import { useEscapeToLeave } from './useEscapeToLeave';
 
-/** One student: details, status, consent, contacts and history, each on its own tab. */
-export function StudentProfile({ studentId, initialTab = 'details' }: { studentId: string; initialTab?: ProfileTab }) {
+/** One student: details, status, consent, contacts, service agreements and history, each on its own tab. */
+export function StudentProfile({
+  studentId,
+  initialTab = 'details',
+  initialAgreementId,
+}: {
+  studentId: string;
+  initialTab?: ProfileTab;
+  initialAgreementId?: string | undefined;
+}) {
   const navigate = useNavigate();
   const [tab, setTab] = useState<ProfileTab>(initialTab);
   const [editing, setEditing] = useState(false);
@@ -54,6 +63,7 @@ export function StudentProfile({ studentId, initialTab = 'details' }: { studentI
           <Tabs.Tab value="contact">Contact log</Tabs.Tab>
           <Tabs.Tab value="status">Status</Tabs.Tab>
           <Tabs.Tab value="consent">Consent</Tabs.Tab>
+          <Tabs.Tab value="agreement">Agreement</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details">
@@ -74,6 +84,9 @@ export function StudentProfile({ studentId, initialTab = 'details' }: { studentI
         </Tabs.Panel>
         <Tabs.Panel value="consent">
           <ConsentPanel student={student} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreement">
+          <AgreementPanel studentId={studentId} initialAgreementId={initialAgreementId} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           {history.error && (

@@ -1,0 +1,149 @@
+import { Alert, Box, Button, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconSignature } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { contentHash } from '../../../../shared/domain/canonical';
+import { currentVersion, missingRoles } from '../../../../shared/domain/signing';
+import { AGREEMENT_SIGNERS, type ServiceAgreement } from '../../../../shared/schemas/agreement';
+import { signerRoleLabels, type Signature, type SignerRole } from '../../../../shared/schemas/signature';
+import type { Settings } from '../../../../shared/schemas/settings';
+import type { Student } from '../../../../shared/schemas/student';
+import { call } from '../../app/client';
+import type { SigningRequest } from '../../app/navigation';
+import { useLoad } from '../../app/useLoad';
+import { SignaturePad } from '../../components/SignaturePad';
+import { AgreementText, SignatureList } from './AgreementDocument';
+import { LeaveSigning } from './LeaveSigning';
+
+type Stage = { kind: 'signing'; role: SignerRole } | { kind: 'signed'; role: SignerRole } | { kind: 'idle' };
+
+/**
+ * Signing mode: the whole window shows one agreement and the pad, nothing else of the mentor's
+ * records. Finish or Escape asks for the mentor's passphrase before anything else is shown.
+ */
+export function SigningMode({ request, onLeave }: { request: SigningRequest; onLeave(): void }) {
+  const loaded = useLoad(async () => {
+    const [agreement, student, settings] = await Promise.all([
+      call('agreements:get', { studentId: request.studentId, agreementId: request.agreementId }),
+      call('students:get', { id: request.studentId }),
+      call('settings:get', {}),
+    ]);
+    return { agreement, student, settings };
+  });
+  const [leaving, setLeaving] = useState(false);
+  const leavingRef = useRef(leaving);
+  leavingRef.current = leaving;
+
+  // Escape never just leaves: it asks for the passphrase (and, from the prompt, goes back to the document).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || leavingRef.current) return;
+      event.preventDefault();
+      setLeaving(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <Box mih="100vh" bg="gray.0" data-testid="signing-mode">
+      <Group justify="space-between" px="lg" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group gap="xs">
+          <IconSignature size={20} />
+          <Text fw={700}>Signing{loaded.data ? ` · Service agreement ${loaded.data.agreement.academicYear}` : ''}</Text>
+        </Group>
+        {!leaving && (
+          <Button variant="default" onClick={() => setLeaving(true)}>
+            Leave signing mode…
+          </Button>
+        )}
+      </Group>
+      <Container size="md" py="lg">
+        {leaving ? (
+          <LeaveSigning onConfirmed={onLeave} onCancel={() => setLeaving(false)} />
+        ) : loaded.error ? (
+          <Alert color="red" title="Could not open the agreement">
+            {loaded.error}
+          </Alert>
+        ) : !loaded.data ? (
+          <Loader aria-label="Loading agreement" />
+        ) : (
+          <SigningDocument
+            request={request}
+            initial={loaded.data}
+            onFinish={() => setLeaving(true)}
+          />
+        )}
+      </Container>
+    </Box>
+  );
+}
+
+function SigningDocument({
+  request,
+  initial,
+  onFinish,
+}: {
+  request: SigningRequest;
+  initial: { agreement: ServiceAgreement; student: Student; settings: Settings };
+  onFinish(): void;
+}) {
+  const { student, settings } = initial;
+  const [agreement, setAgreement] = useState(initial.agreement);
+  const current = currentVersion(agreement.record);
+  const missing = missingRoles(current, AGREEMENT_SIGNERS);
+  const [stage, setStage] = useState<Stage>(() => (missing.includes(request.role) ? { kind: 'signing', role: request.role } : { kind: 'idle' }));
+  // The pad signs what is on screen: the hash of the content shown, never the stored hash.
+  const shownHash = contentHash(current.content);
+
+  const sign = async (signature: Signature) => {
+    const signed = await call('agreements:sign', { studentId: request.studentId, agreementId: agreement.id, signature });
+    setAgreement(signed);
+    setStage({ kind: 'signed', role: signature.role });
+  };
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Service agreement {agreement.academicYear}
+      </Title>
+      <AgreementText content={current.content} />
+      <SignatureList signatures={current.signatures} />
+      {stage.kind === 'signing' && (
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {signerRoleLabels[stage.role]}: sign below
+          </Title>
+          <Text size="sm" c="dimmed">
+            By signing you agree to the text above.
+          </Text>
+          <SignaturePad
+            key={`${stage.role}-${shownHash}`}
+            role={stage.role}
+            contentHash={shownHash}
+            defaultName={stage.role === 'student' ? student.fullName : settings.mentorName}
+            onSign={sign}
+          />
+        </Stack>
+      )}
+      {stage.kind !== 'signing' && (
+        <Stack gap="sm">
+          {stage.kind === 'signed' && (
+            <Alert color="teal" title={`Signed by the ${signerRoleLabels[stage.role].toLowerCase()}`} role="status">
+              {missing.length === 0 ? 'Everyone has signed this agreement.' : 'The signature is saved.'}
+            </Alert>
+          )}
+          <Group gap="sm">
+            {missing.map((role) => (
+              <Button key={role} onClick={() => setStage({ kind: 'signing', role })}>
+                {signerRoleLabels[role]} signs now
+              </Button>
+            ))}
+            <Button variant={missing.length > 0 ? 'default' : 'filled'} onClick={onFinish}>
+              Finish
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,19 @@
+import { signerRoleLabels, type SignerRole } from '../../../../shared/schemas/signature';
+
+/** "Student and mentor", "Mentor", or "Nobody yet". */
+export function signedByText(roles: readonly SignerRole[]): string {
+  if (roles.length === 0) return 'Nobody yet';
+  const labels = roles.map((role) => signerRoleLabels[role]);
+  return labels.map((label, i) => (i === 0 ? label : label.toLowerCase())).join(' and ');
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  text: 'The wording',
+  studentName: 'The student’s name',
+  mentorName: 'The mentor’s name',
+  providerName: 'The provider',
+  academicYear: 'The academic year',
+};
+
+/** A changed field of an agreement's content, in the mentor's words. */
+export const changeLabel = (path: string): string => FIELD_LABELS[path] ?? path;
