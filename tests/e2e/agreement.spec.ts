@@ -1,0 +1,147 @@
+// A service agreement from the provider's template, signed in signing mode (only the document and
+// the pad on screen, a passphrase to leave), exported as a PDF and amended. Every wait is on
+// something visible; the backend's clock and the page's move together.
+import type { Page } from '@playwright/test';
+import { expect, test, waitForAppReady, type HarnessFixture } from './fixtures';
+
+const PASSPHRASE = 'lantern orbit pickle 47 meadow';
+// Monday 23 November 2026, 09:30 in London: academic year 2026/27.
+const T0 = Date.UTC(2026, 10, 23, 9, 30);
+const KDF_TIMEOUT = { timeout: 30_000 };
+
+const lockButton = (page: Page) => page.getByRole('button', { name: 'Lock', exact: true });
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+
+async function setTime(page: Page, harness: HarnessFixture, at: number): Promise<void> {
+  await page.clock.setFixedTime(at);
+  await harness.setClock(at);
+}
+
+async function openVault(page: Page, harness: HarnessFixture): Promise<void> {
+  const created = await harness.call('vault:create', { passphrase: PASSPHRASE });
+  if (!created.ok) throw new Error(`vault:create failed: ${created.error.message}`);
+  const saved = await harness.call('settings:save', {
+    mentorName: 'Sam Mentor',
+    providerName: 'Brightside Mentoring',
+    mentorEmail: 'sam@brightside.example.org',
+    mentorPhone: '0116 496 0000',
+    autoLockMinutes: 60,
+    region: 'england-and-wales',
+  });
+  if (!saved.ok) throw new Error(`settings:save failed: ${saved.error.message}`);
+  await page.reload();
+  await waitForAppReady(page);
+  await expect(lockButton(page)).toBeVisible();
+}
+
+/** Draws a zig-zag across the pad with the mouse, as a signer would. */
+async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByLabel(/^Signature pad/);
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('The signature pad is not on screen');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.15, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i += 1) {
+    await page.mouse.move(box.x + box.width * (0.15 + i * 0.08), y + (i % 2 === 0 ? -25 : 25), { steps: 4 });
+  }
+  await page.mouse.up();
+}
+
+async function signOnPad(page: Page, printedName: string): Promise<void> {
+  await drawSignature(page);
+  await page.getByLabel('Printed name').fill(printedName);
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.getByRole('button', { name: 'Confirm signature' }).click();
+}
+
+test('an agreement is filled in for the student, signed by both in signing mode, exported, and amended without losing the signed original', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  const created = await harness.call('students:create', { fullName: 'Amara Nwosu', institution: 'University of Leicester' });
+  if (!created.ok) throw new Error(`students:create failed: ${created.error.message}`);
+
+  await nav(page, 'Students').click();
+  await page.getByRole('button', { name: 'Amara Nwosu', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Amara Nwosu', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  await expect(page.getByText('No service agreement yet.')).toBeVisible();
+
+  // A new agreement is the template filled in for this student and this academic year.
+  await page.getByRole('button', { name: 'New agreement for this academic year' }).click();
+  await expect(page.getByRole('heading', { name: 'Service agreement 2026/27' })).toBeVisible();
+  const text = page.getByTestId('agreement-text');
+  await expect(text).toContainText('Between Amara Nwosu (the student) and Sam Mentor of Brightside Mentoring');
+  await expect(text).not.toContainText('{{');
+  await expect(page.getByTestId('agreement-state')).toHaveText('Awaiting signatures');
+
+  // Signing mode: the document and the pad, nothing else of the mentor's records.
+  await page.getByRole('button', { name: 'Sign as student…' }).click();
+  await expect(page.getByTestId('signing-mode')).toBeVisible();
+  await expect(page.getByLabel('Printed name')).toHaveValue('Amara Nwosu');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(lockButton(page)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Details' })).toHaveCount(0);
+  await expect(page.getByTestId('agreement-text')).toContainText('Amara Nwosu');
+
+  await signOnPad(page, 'Amara Nwosu');
+  await expect(page.getByRole('status').filter({ hasText: 'Signed by the student' })).toBeVisible();
+  await expect(page.getByTestId('agreement-signatures')).toContainText('Amara Nwosu');
+
+  // The mentor signs straight after, with their own name offered.
+  await page.getByRole('button', { name: 'Mentor signs now' }).click();
+  await expect(page.getByLabel('Printed name')).toHaveValue('Sam Mentor');
+  await signOnPad(page, 'Sam Mentor');
+  await expect(page.getByRole('status').filter({ hasText: 'Everyone has signed this agreement.' })).toBeVisible();
+
+  // Leaving signing mode takes the mentor's passphrase; a wrong one is refused.
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  const passphrase = page.getByLabel('Mentor’s passphrase');
+  await expect(passphrase).toBeVisible();
+  await expect(page.getByTestId('agreement-text')).toHaveCount(0);
+  await passphrase.fill('not the passphrase at all');
+  await page.getByRole('button', { name: 'Leave signing mode' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Still in signing mode' })).toBeVisible(KDF_TIMEOUT);
+  await expect(page.getByTestId('signing-mode')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+
+  await passphrase.fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Leave signing mode' }).click();
+  await expect(lockButton(page)).toBeVisible(KDF_TIMEOUT);
+  await expect(page.getByRole('heading', { name: 'Amara Nwosu', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('agreement-state')).toHaveText('Complete');
+  const signatures = page.getByTestId('agreement-signatures');
+  await expect(signatures).toContainText('Amara Nwosu');
+  await expect(signatures).toContainText('Sam Mentor');
+
+  // The PDF is written into the exports folder, and the app says where.
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(page.getByText(/^Saved to .+\.pdf$/)).toBeVisible(KDF_TIMEOUT);
+
+  // Changing the signed text makes an amendment to sign again; the signed original stays on file.
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await expect(page.getByText(/makes an amendment that must be signed again/)).toBeVisible();
+  const editor = page.getByLabel('Agreement text');
+  await editor.fill(`${await editor.inputValue()}\n\nSessions in the exam period are held online.`);
+  await page.getByRole('button', { name: 'Save as an amendment' }).click();
+  await expect(page.getByTestId('agreement-state')).toHaveText('Awaiting signatures');
+  await expect(page.getByText('Amendment 1, written', { exact: false })).toBeVisible();
+  await expect(page.getByRole('document', { name: 'Service agreement 2026/27' })).toContainText('Sessions in the exam period are held online.');
+  await expect(page.getByText('This amendment changes: The wording.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign as student…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign as mentor…' })).toBeVisible();
+  const earlier = page.getByTestId('earlier-versions');
+  const original = earlier.getByRole('button', { name: /Original version · signed by student and mentor/ });
+  await expect(original).toBeVisible();
+  await original.click();
+  const originalText = page.getByRole('document', { name: 'Original version text' });
+  await expect(originalText).toBeVisible();
+  await expect(originalText).not.toContainText('Sessions in the exam period');
+
+  await page.getByRole('button', { name: '← All agreements' }).click();
+  const row = page.getByRole('table', { name: 'Service agreements' }).getByRole('row', { name: /2026\/27/ });
+  await expect(row).toContainText('Awaiting signatures');
+  await expect(row).toContainText('1 amendment');
+  await expect(row).toContainText('Nobody yet');
+});
