@@ -64,7 +64,15 @@ export function AgreementPanel({ studentId, initialAgreementId }: { studentId: s
             {list.data.map((agreement) => (
               <Table.Tr key={agreement.id}>
                 <Table.Td>{agreement.academicYear}</Table.Td>
-                <Table.Td>{signedByText(agreement.signedBy)}</Table.Td>
+                <Table.Td>
+                  {signedByText(agreement.signedBy)}
+                  {agreement.versions > 1 && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      (amendment {agreement.versions - 1})
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {agreement.complete ? (
                     <Badge color="teal" variant="light">

@@ -36,7 +36,7 @@ export function LeaveSigning({ onConfirmed, onCancel }: { onConfirmed(): void; o
       setBusy(false);
       if (isApiError(err) && err.retryAt !== undefined) setRetryAt(err.retryAt);
       if (isApiError(err, 'RATE_LIMITED')) setError(RATE_LIMITED_MESSAGE);
-      else if (isApiError(err, 'WRONG_PASSPHRASE')) setError(`${describeError(err)} Signing mode stays on.`);
+      // WRONG_PASSPHRASE's own message already says signing mode stays on.
       else setError(describeError(err));
       input.current?.focus();
     }
