@@ -145,3 +145,43 @@ test('an agreement is filled in for the student, signed by both in signing mode,
   await expect(row).toContainText('1 amendment');
   await expect(row).toContainText('Nobody yet');
 });
+
+test('the agreement wording comes from Settings; in signing mode Escape asks for the passphrase, and auto-lock ends signing mode with the lock screen', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  const created = await harness.call('students:create', { fullName: 'Jonah Price', institution: 'De Montfort University' });
+  if (!created.ok) throw new Error(`students:create failed: ${created.error.message}`);
+
+  // The provider's own wording, saved without touching the other settings.
+  await nav(page, 'Settings').click();
+  const wording = page.getByLabel('Agreement wording');
+  await expect(wording).toHaveValue(/Service agreement for specialist mentoring/);
+  await wording.fill('Brightside agreement for {{academicYear}} with {{studentFullName}}, mentored by {{mentorName}}.');
+  await page.getByRole('button', { name: 'Save agreement wording' }).click();
+  await expect(page.getByText(/The service agreement wording was saved/)).toBeVisible();
+  const settings = await harness.call('settings:get', {});
+  expect(settings.ok && (settings.data as { mentorPhone: string }).mentorPhone).toBe('0116 496 0000');
+
+  await nav(page, 'Students').click();
+  await page.getByRole('button', { name: 'Jonah Price', exact: true }).click();
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  await page.getByRole('button', { name: 'New agreement for this academic year' }).click();
+  await expect(page.getByTestId('agreement-text')).toHaveText('Brightside agreement for 2026/27 with Jonah Price, mentored by Sam Mentor.');
+
+  // Escape in signing mode asks for the passphrase; Escape there goes back to the document.
+  await page.getByRole('button', { name: 'Sign as mentor…' }).click();
+  await expect(page.getByLabel('Printed name')).toHaveValue('Sam Mentor');
+  await page.keyboard.press('Escape');
+  const passphrase = page.getByLabel('Mentor’s passphrase');
+  await expect(passphrase).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await passphrase.press('Escape');
+  await expect(page.getByTestId('agreement-text')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+
+  // Left alone past the auto-lock time, the vault locks and signing mode ends with the lock screen.
+  await harness.advanceClock(61 * 60 * 1000);
+  await expect(page.getByRole('heading', { name: 'Unlock Mentor Desk' })).toBeVisible();
+  await expect(page.getByTestId('signing-mode')).toHaveCount(0);
+  await expect(page.getByTestId('agreement-text')).toHaveCount(0);
+});
