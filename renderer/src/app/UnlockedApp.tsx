@@ -1,5 +1,6 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconHome, IconLock, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useState, type ComponentType } from 'react';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
@@ -50,6 +51,8 @@ export function UnlockedApp() {
   };
 
   const startSigning = (request: SigningRequest) => {
+    // A notification about anything else must not stay on screen in front of the student.
+    notifications.clean();
     setSigning(request);
     window.scrollTo({ top: 0 });
   };

@@ -6,11 +6,11 @@ import { AGREEMENT_SIGNERS, type ServiceAgreement } from '../../../../shared/sch
 import { signerRoleLabels } from '../../../../shared/schemas/signature';
 import { call } from '../../app/client';
 import { describeError, notifyDone, notifyError } from '../../app/feedback';
-import { formatDateTime, plural } from '../../app/format';
+import { formatDate, formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
 import { AgreementText, SignatureList } from './AgreementDocument';
-import { changeLabel } from './agreementText';
+import { changeLabel, signedByText } from './agreementText';
 
 interface AgreementViewProps {
   studentId: string;
@@ -169,9 +169,8 @@ function LoadedAgreement({
               .map(({ version, index }) => (
                 <Accordion.Item key={index} value={String(index)}>
                   <Accordion.Control>
-                    {index === 0 ? 'Original version' : `Amendment ${index}`} · signed by{' '}
-                    {version.signatures.map((s) => signerRoleLabels[s.role].toLowerCase()).join(' and ') || 'nobody'} ·{' '}
-                    {plural(version.signatures.length, 'signature')}
+                    {index === 0 ? 'Original version' : `Amendment ${index}`} · signed by {signedByText(version.signatures.map((s) => s.role)).toLowerCase()}{' '}
+                    · {formatDate(version.createdAt)}
                   </Accordion.Control>
                   <Accordion.Panel>
                     <Stack gap="sm">
