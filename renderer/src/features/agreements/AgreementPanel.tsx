@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../app/client';
 import { notifyError } from '../../app/feedback';
 import { formatDate, plural } from '../../app/format';
 import { useLoad } from '../../app/useLoad';
+import { AgreementStateBadge } from './AgreementStateBadge';
 import { AgreementView } from './AgreementView';
 import { signedByText } from './agreementText';
 
@@ -74,15 +75,7 @@ export function AgreementPanel({ studentId, initialAgreementId }: { studentId: s
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {agreement.complete ? (
-                    <Badge color="teal" variant="light">
-                      Complete
-                    </Badge>
-                  ) : (
-                    <Badge color="orange" variant="light">
-                      Awaiting signatures
-                    </Badge>
-                  )}
+                  <AgreementStateBadge complete={agreement.complete} />
                 </Table.Td>
                 <Table.Td>{agreement.versions > 1 ? plural(agreement.versions - 1, 'amendment') : 'None'}</Table.Td>
                 <Table.Td>{formatDate(agreement.createdAt)}</Table.Td>

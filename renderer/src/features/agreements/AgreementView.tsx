@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Button, Group, List, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Button, Group, List, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileExport, IconPencil, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { currentVersion, isFrozen, missingRoles } from '../../../../shared/domain/signing';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
 import { AgreementText, SignatureList } from './AgreementDocument';
+import { AgreementStateBadge } from './AgreementStateBadge';
 import { changeLabel, signedByText } from './agreementText';
 
 interface AgreementViewProps {
@@ -93,15 +94,7 @@ function LoadedAgreement({
             Service agreement {agreement.academicYear}
           </Title>
           <Group gap="xs">
-            {missing.length === 0 ? (
-              <Badge color="teal" variant="light" data-testid="agreement-state">
-                Complete
-              </Badge>
-            ) : (
-              <Badge color="orange" variant="light" data-testid="agreement-state">
-                Awaiting signatures
-              </Badge>
-            )}
+            <AgreementStateBadge complete={missing.length === 0} testId="agreement-state" />
             <Text size="sm" c="dimmed">
               {amendment ? `Amendment ${versions.length - 1}` : 'Original version'}, written {formatDateTime(current.createdAt)}
             </Text>
