@@ -146,7 +146,7 @@ test('an agreement is filled in for the student, signed by both in signing mode,
   await expect(row).toContainText('Nobody yet');
 });
 
-test('the agreement wording comes from Settings; in signing mode Escape asks for the passphrase, and auto-lock ends signing mode with the lock screen', async ({ page, harness }) => {
+test('the agreement wording comes from Settings; in signing mode Escape asks for the passphrase, a signature on changed wording is refused and the current wording shown, and auto-lock ends signing mode with the lock screen', async ({ page, harness }) => {
   await setTime(page, harness, T0);
   await openVault(page, harness);
   const created = await harness.call('students:create', { fullName: 'Jonah Price', institution: 'De Montfort University' });
@@ -178,6 +178,18 @@ test('the agreement wording comes from Settings; in signing mode Escape asks for
   await passphrase.press('Escape');
   await expect(page.getByTestId('agreement-text')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+
+  // Changed elsewhere while on screen: signing is refused and the current wording is shown to sign instead.
+  const studentId = (created.data as { id: string }).id;
+  const listed = await harness.call('agreements:list', { studentId });
+  if (!listed.ok) throw new Error(`agreements:list failed: ${listed.error.message}`);
+  const agreementId = (listed.data as { id: string }[])[0]!.id;
+  const edited = await harness.call('agreements:edit', { studentId, agreementId, text: 'Brightside agreement, second wording.' });
+  if (!edited.ok) throw new Error(`agreements:edit failed: ${edited.error.message}`);
+  await signOnPad(page, 'Sam Mentor');
+  await expect(page.getByRole('alert').filter({ hasText: 'the agreement changed while it was on screen' })).toBeVisible();
+  await expect(page.getByTestId('agreement-text')).toHaveText('Brightside agreement, second wording.');
+  await expect(page.getByLabel('Printed name')).toHaveValue('Sam Mentor');
 
   // Left alone past the auto-lock time, the vault locks and signing mode ends with the lock screen.
   await harness.advanceClock(61 * 60 * 1000);

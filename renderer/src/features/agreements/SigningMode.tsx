@@ -9,6 +9,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { Student } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
 import type { SigningRequest } from '../../app/navigation';
+import { describeError } from '../../app/feedback';
 import { useLoad } from '../../app/useLoad';
 import { SignaturePad } from '../../components/SignaturePad';
 import { AgreementText, SignatureList } from './AgreementDocument';
@@ -95,10 +96,37 @@ function SigningDocument({
   // The pad signs what is on screen: the hash of the content shown, never the stored hash.
   const shownHash = contentHash(current.content);
 
+  const [notice, setNotice] = useState<string | null>(null);
+
   const sign = async (signature: Signature) => {
-    const signed = await call('agreements:sign', { studentId: request.studentId, agreementId: agreement.id, signature });
-    setAgreement(signed);
-    setStage({ kind: 'signed', role: signature.role });
+    setNotice(null);
+    try {
+      const signed = await call('agreements:sign', { studentId: request.studentId, agreementId: agreement.id, signature });
+      setAgreement(signed);
+      setStage({ kind: 'signed', role: signature.role });
+    } catch (err) {
+      await showLatestIfChanged(err, signature.role);
+      // The pad shows why nothing was signed.
+      throw err;
+    }
+  };
+
+  // Refused because the agreement changed (or was signed) meanwhile: show what it says now, to sign again.
+  const showLatestIfChanged = async (err: unknown, role: SignerRole) => {
+    try {
+      const latest = await call('agreements:get', { studentId: request.studentId, agreementId: agreement.id });
+      const latestVersion = currentVersion(latest.record);
+      if (latestVersion.hash === current.hash && latestVersion.signatures.length === current.signatures.length) return;
+      setAgreement(latest);
+      setNotice(
+        latestVersion.hash === current.hash
+          ? describeError(err)
+          : 'Nothing was signed: the agreement changed while it was on screen. Below is its current wording; read it and sign again.',
+      );
+      if (!missingRoles(latestVersion, AGREEMENT_SIGNERS).includes(role)) setStage({ kind: 'idle' });
+    } catch {
+      // The pad's own message is enough when the agreement cannot be read again.
+    }
   };
 
   return (
@@ -106,6 +134,11 @@ function SigningDocument({
       <Title order={1} size="h2">
         Service agreement {agreement.academicYear}
       </Title>
+      {notice && (
+        <Alert color="orange" title="The agreement changed" role="alert">
+          {notice}
+        </Alert>
+      )}
       <AgreementText content={current.content} />
       <SignatureList signatures={current.signatures} />
       {stage.kind === 'signing' && (
