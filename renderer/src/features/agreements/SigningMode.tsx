@@ -97,6 +97,14 @@ function SigningDocument({
   const shownHash = contentHash(current.content);
 
   const [notice, setNotice] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const nextRef = useRef<HTMLDivElement>(null);
+
+  // Keyboard and screen-reader users start at the document, and after signing at what comes next.
+  useEffect(() => {
+    if (stage.kind === 'signed') nextRef.current?.querySelector('button')?.focus();
+    else if (stage.kind === 'signing') headingRef.current?.focus();
+  }, [stage]);
 
   const sign = async (signature: Signature) => {
     setNotice(null);
@@ -131,7 +139,7 @@ function SigningDocument({
 
   return (
     <Stack gap="lg">
-      <Title order={1} size="h2">
+      <Title order={1} size="h2" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
         Service agreement {agreement.academicYear}
       </Title>
       {notice && (
@@ -165,7 +173,7 @@ function SigningDocument({
               {missing.length === 0 ? 'Everyone has signed this agreement.' : 'The signature is saved.'}
             </Alert>
           )}
-          <Group gap="sm">
+          <Group gap="sm" ref={nextRef}>
             {missing.map((role) => (
               <Button key={role} onClick={() => setStage({ kind: 'signing', role })}>
                 {signerRoleLabels[role]} signs now
