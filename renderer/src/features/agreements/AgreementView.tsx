@@ -11,7 +11,7 @@ import { useStartSigning } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
 import { AgreementText, SignatureList } from './AgreementDocument';
 import { AgreementStateBadge } from './AgreementStateBadge';
-import { changeLabel, signedByText } from './agreementText';
+import { changeLabel, signedByText, unfilledGaps } from './agreementText';
 
 interface AgreementViewProps {
   studentId: string;
@@ -132,6 +132,13 @@ function LoadedAgreement({
       )}
 
       <SignatureList signatures={current.signatures} />
+
+      {missing.length > 0 && !editing && unfilledGaps(current.content.text).length > 0 && (
+        <Alert color="orange" title="Gaps to fill before signing">
+          The wording still has {unfilledGaps(current.content.text).map((gap) => `[${gap}]`).join(', ')}: the student’s record had no value for
+          it when the agreement was made. Edit the text, or fill in the student’s details and make the agreement again.
+        </Alert>
+      )}
 
       {missing.length > 0 && !editing && (
         <Group gap="xs">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLabel, signedByText } from './agreementText';
+import { changeLabel, signedByText, unfilledGaps } from './agreementText';
 
 describe('signedByText', () => {
   it('says nobody has signed when no role has', () => {
@@ -21,5 +21,12 @@ describe('changeLabel', () => {
   });
   it('shows an unknown path as it is', () => {
     expect(changeLabel('extra.0')).toBe('extra.0');
+  });
+});
+
+describe('gaps the template could not fill', () => {
+  it('lists each placeholder left in the text once', () => {
+    expect(unfilledGaps('You have [allocatedHours] hours, by [hoursDeadline]; [allocatedHours] in all.')).toEqual(['allocatedHours', 'hoursDeadline']);
+    expect(unfilledGaps('You have 36 hours.')).toEqual([]);
   });
 });
