@@ -2,37 +2,10 @@
 // the pad on screen, a passphrase to leave), exported as a PDF and amended. Every wait is on
 // something visible; the backend's clock and the page's move together.
 import type { Page } from '@playwright/test';
-import { expect, test, waitForAppReady, type HarnessFixture } from './fixtures';
+import { expect, test } from './fixtures';
+import { KDF_TIMEOUT, PASSPHRASE, T0, lockButton, nav, openVault, setTime } from './steps';
 
-const PASSPHRASE = 'lantern orbit pickle 47 meadow';
-// Monday 23 November 2026, 09:30 in London: academic year 2026/27.
-const T0 = Date.UTC(2026, 10, 23, 9, 30);
-const KDF_TIMEOUT = { timeout: 30_000 };
 
-const lockButton = (page: Page) => page.getByRole('button', { name: 'Lock', exact: true });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-
-async function setTime(page: Page, harness: HarnessFixture, at: number): Promise<void> {
-  await page.clock.setFixedTime(at);
-  await harness.setClock(at);
-}
-
-async function openVault(page: Page, harness: HarnessFixture): Promise<void> {
-  const created = await harness.call('vault:create', { passphrase: PASSPHRASE });
-  if (!created.ok) throw new Error(`vault:create failed: ${created.error.message}`);
-  const saved = await harness.call('settings:save', {
-    mentorName: 'Sam Mentor',
-    providerName: 'Brightside Mentoring',
-    mentorEmail: 'sam@brightside.example.org',
-    mentorPhone: '0116 496 0000',
-    autoLockMinutes: 60,
-    region: 'england-and-wales',
-  });
-  if (!saved.ok) throw new Error(`settings:save failed: ${saved.error.message}`);
-  await page.reload();
-  await waitForAppReady(page);
-  await expect(lockButton(page)).toBeVisible();
-}
 
 /** Draws a zig-zag across the pad with the mouse, as a signer would. */
 async function drawSignature(page: Page): Promise<void> {

@@ -5,44 +5,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForAppReady, type HarnessFixture } from './fixtures';
+import { expect, test, type HarnessFixture } from './fixtures';
+import { KDF_TIMEOUT, PASSPHRASE, T0, lockButton, nav, openVault, setTime } from './steps';
 
-const PASSPHRASE = 'lantern orbit pickle 47 meadow';
 const HOUR = 60 * 60 * 1000;
-// Monday 23 November 2026, 09:30 in London.
-const T0 = Date.UTC(2026, 10, 23, 9, 30);
-const KDF_TIMEOUT = { timeout: 30_000 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 // A referral as a provider's office sends it: headers, labelled lines, a signature with the office's own number.
 const REFERRAL_EMAIL = readFileSync(path.join(here, 'fixtures/referral-email.txt'), 'utf8');
 
-const lockButton = (page: Page) => page.getByRole('button', { name: 'Lock', exact: true });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-
-/** Starts both clocks at `at`: the backend's (rules, auto-lock) and the page's (defaults like "now"). */
-async function setTime(page: Page, harness: HarnessFixture, at: number): Promise<void> {
-  await page.clock.setFixedTime(at);
-  await harness.setClock(at);
-}
-
-/** A vault with the mentor's details, opened in the page. */
-async function openVault(page: Page, harness: HarnessFixture): Promise<void> {
-  const created = await harness.call('vault:create', { passphrase: PASSPHRASE });
-  if (!created.ok) throw new Error(`vault:create failed: ${created.error.message}`);
-  const saved = await harness.call('settings:save', {
-    mentorName: 'Sam Mentor',
-    providerName: 'Brightside Mentoring',
-    mentorEmail: 'sam@brightside.example.org',
-    mentorPhone: '0116 496 0000',
-    autoLockMinutes: 60,
-    region: 'england-and-wales',
-  });
-  if (!saved.ok) throw new Error(`settings:save failed: ${saved.error.message}`);
-  await page.reload();
-  await waitForAppReady(page);
-  await expect(lockButton(page)).toBeVisible();
-}
 
 async function unlock(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Unlock Mentor Desk' })).toBeVisible();
