@@ -42,6 +42,9 @@ export const HomeOverview = z.strictObject({
   active: z.array(StudentSummary),
   counts: z.record(StudentStatus, z.number().int().nonnegative()),
   dueForDeletion: z.number().int().nonnegative(),
+  /** The academic year the backend's clock is in, and active students with no agreement signed for it. */
+  academicYear: z.string(),
+  agreementsDue: z.array(StudentSummary),
 });
 export type HomeOverview = z.infer<typeof HomeOverview>;
 

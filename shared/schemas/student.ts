@@ -124,6 +124,8 @@ export const StudentSummary = z.strictObject({
   referralReceivedAt: Timestamp.nullable(),
   firstContactAt: Timestamp.nullable(),
   lastContactAt: Timestamp.nullable(),
+  /** Academic years ("2026/27") with a service agreement signed by both. */
+  agreementYears: z.array(z.string().max(7)).default([]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -95,6 +95,29 @@ describe('service agreements', () => {
   });
 });
 
+describe('a new academic year asks for a new agreement', () => {
+  it('active students without an agreement signed by both for this year are listed on the home screen, and leave it once both sign', async () => {
+    const { v, student } = await setUp();
+    await v.call('referrals:create', { student: { fullName: 'Idris Mensah' }, receivedAt: autumn }); // referred: not yet due
+    let home = await v.call('home:overview', {});
+    expect(home.academicYear).toBe('2026/27');
+    expect(home.agreementsDue.map((s) => s.fullName)).toEqual(['Siobhán Ní Bhriain']);
+
+    const agreement = await v.call('agreements:create', { studentId: student.id });
+    const hash = contentHash(currentVersion(agreement.record).content);
+    await v.call('agreements:sign', { studentId: student.id, agreementId: agreement.id, signature: drawn('student', 'Siobhán Ní Bhriain', hash, autumn) });
+    expect((await v.call('home:overview', {})).agreementsDue.map((s) => s.fullName)).toEqual(['Siobhán Ní Bhriain']); // one signature is not enough
+    await v.call('agreements:sign', { studentId: student.id, agreementId: agreement.id, signature: drawn('mentor', 'Priya Shah', hash, autumn) });
+    expect((await v.call('home:overview', {})).agreementsDue).toEqual([]);
+
+    // September: a new academic year, so the continuing student needs a new agreement.
+    v.clock.set(Date.UTC(2027, 8, 1, 9));
+    home = await v.call('home:overview', {});
+    expect(home.academicYear).toBe('2027/28');
+    expect(home.agreementsDue.map((s) => s.fullName)).toEqual(['Siobhán Ní Bhriain']);
+  });
+});
+
 describe('leaving signing mode', () => {
   it('asks for the passphrase: a wrong one is refused and slowed down like unlocking', async () => {
     const { v } = await setUp();

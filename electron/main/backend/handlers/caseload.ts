@@ -1,4 +1,5 @@
 import { firstContactState } from '../../../../shared/domain/firstContact';
+import { academicYearOf } from '../../../../shared/domain/academicYear';
 import { isDueForDeletion, retentionDueAt } from '../../../../shared/domain/retention';
 import type { FirstContactItem, HomeOverview } from '../../../../shared/schemas/caseload';
 import { StudentStatus } from '../../../../shared/schemas/student';
@@ -47,8 +48,11 @@ export function caseloadHandlers(ctx: BackendContext): CaseloadHandlers {
       firstContacts.sort((a, b) => rank[a.state] - rank[b.state] || a.dueAt - b.dueAt);
       const counts = Object.fromEntries(StudentStatus.options.map((s) => [s, 0])) as HomeOverview['counts'];
       for (const s of students) counts[s.status] += 1;
+      const academicYear = academicYearOf(now);
       return {
         now,
+        academicYear,
+        agreementsDue: students.filter((s) => s.status === 'active' && !s.agreementYears.includes(academicYear)),
         firstContacts,
         active: students.filter((s) => s.status === 'active'),
         counts,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppFailure } from '../../../../shared/errors';
 import { activeConsent, Student, StudentSummary, type ConsentMethod, type StudentDraft, type StudentStatus } from '../../../../shared/schemas/student';
 import { Referral } from '../../../../shared/schemas/referral';
-import { ServiceAgreement } from '../../../../shared/schemas/agreement';
+import { AGREEMENT_SIGNERS, ServiceAgreement } from '../../../../shared/schemas/agreement';
+import { currentVersion, isComplete } from '../../../../shared/domain/signing';
 import type { AuditChange } from '../../../../shared/schemas/audit';
 import type { IsoDate } from '../../../../shared/schemas/common';
 import { firstSuccessfulContactAt } from '../../../../shared/domain/firstContact';
@@ -275,7 +276,7 @@ function pickDraft(s: Student): StudentDraft {
   return Object.fromEntries(DRAFT_FIELDS.map((f) => [f, s[f]])) as StudentDraft;
 }
 
-export function toSummary({ profile: s, referral }: StudentDocument): StudentSummary {
+export function toSummary({ profile: s, referral, agreements }: StudentDocument): StudentSummary {
   return {
     id: s.id,
     fullName: s.fullName,
@@ -290,6 +291,7 @@ export function toSummary({ profile: s, referral }: StudentDocument): StudentSum
     referralReceivedAt: referral?.receivedAt ?? null,
     firstContactAt: referral ? firstSuccessfulContactAt(referral.contacts) : null,
     lastContactAt: s.lastContactAt,
+    agreementYears: [...new Set(agreements.filter((a) => isComplete(currentVersion(a.record), AGREEMENT_SIGNERS)).map((a) => a.academicYear))],
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconTrashX } from '@tabler/icons-react';
+import { IconSignature, IconTrashX } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { StudentStatus, statusLabels } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
@@ -61,6 +61,20 @@ export function Home() {
           </Text>
           <FirstContactList items={overview.firstContacts} now={overview.now} />
         </section>
+      )}
+
+      {overview.agreementsDue.length > 0 && (
+        <Alert color="blue" icon={<IconSignature />} title={`Service agreements to sign for ${overview.academicYear}`}>
+          {plural(overview.agreementsDue.length, 'active student')} {overview.agreementsDue.length === 1 ? 'has' : 'have'} no agreement signed by both of you for this academic year.
+          <Group mt="sm" gap="xs">
+            {overview.agreementsDue.slice(0, 12).map((student) => (
+              <Button key={student.id} size="xs" variant="light" onClick={() => navigate({ page: 'student', id: student.id, tab: 'agreement' })}>
+                {student.fullName}
+              </Button>
+            ))}
+            {overview.agreementsDue.length > 12 && <Text size="sm">and {overview.agreementsDue.length - 12} more</Text>}
+          </Group>
+        </Alert>
       )}
 
       {overview.dueForDeletion > 0 && (
