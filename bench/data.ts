@@ -2,6 +2,7 @@ import { StudentDocument } from '../electron/main/backend/records/students';
 import { toSummary } from '../electron/main/backend/records/students';
 import type { ContactAttempt, ContactMethod, ContactOutcome } from '../shared/schemas/referral';
 import { StudentDraft, type Funding, type StatusChange, type StudentStatus } from '../shared/schemas/student';
+import { prng } from '../tests/support/prng';
 
 /**
  * Made-up but realistically sized records, generated from the student's number with a seeded
@@ -78,16 +79,7 @@ const NEEDS = [
   'Chronic fatigue: energy varies day to day, sessions may move online at short notice.',
 ];
 
-export function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const pick = <T>(random: () => number, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 

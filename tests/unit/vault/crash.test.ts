@@ -11,6 +11,7 @@ import { studentKeyId } from '../../../electron/main/backend/records/students';
 import { Settings, defaultSettings } from '../../../shared/schemas/settings';
 import type { Student, StudentDraft } from '../../../shared/schemas/student';
 import { PASSPHRASE, TEST_KDF, removeDir, tempDir } from '../helpers';
+import { prng } from '../../support/prng';
 import type { ChildConfig, OpKind } from './crash-child';
 
 /**
@@ -38,16 +39,6 @@ type Plan =
   | { label: string; afterAcks: number; delayMs: number; maxOps?: number }
   | { label: string; afterGoMs: number };
 
-function prng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The kill points: deterministic steps first (each kind of save), then timed ones. */
 function plans(random: () => number): Plan[] {

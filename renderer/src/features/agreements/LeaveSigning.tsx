@@ -4,6 +4,7 @@ import { call } from '../../app/client';
 import { describeError, isApiError } from '../../app/feedback';
 import { useCountdown } from '../../app/useCountdown';
 import { RATE_LIMITED_MESSAGE } from '../vault/lockReason';
+import { RetryCountdown } from '../../components/RetryCountdown';
 
 /**
  * The way out of signing mode: the mentor's passphrase, so a student handed the computer to sign
@@ -70,11 +71,7 @@ export function LeaveSigning({ onConfirmed, onCancel }: { onConfirmed(): void; o
               {error}
             </Alert>
           )}
-          {waitSeconds > 0 && (
-            <Text c="red.8" fw={600}>
-              Try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}
-            </Text>
-          )}
+          <RetryCountdown seconds={waitSeconds} />
           <Group justify="space-between">
             <Button variant="default" onClick={onCancel} disabled={busy}>
               Back to the document

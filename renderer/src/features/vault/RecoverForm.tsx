@@ -6,6 +6,7 @@ import { useSession } from '../../app/session';
 import { useCountdown } from '../../app/useCountdown';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 import { RATE_LIMITED_MESSAGE } from './lockReason';
+import { RetryCountdown } from '../../components/RetryCountdown';
 
 /** Opens the vault with the recovery key and sets a new passphrase in one step. */
 export function RecoverForm({ onCancel }: { onCancel(): void }) {
@@ -58,11 +59,7 @@ export function RecoverForm({ onCancel }: { onCancel(): void }) {
             {error}
           </Alert>
         )}
-        {waitSeconds > 0 && (
-          <Text c="red.8" fw={600}>
-            Try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}
-          </Text>
-        )}
+        <RetryCountdown seconds={waitSeconds} />
         <Group justify="space-between">
           <Button variant="subtle" onClick={onCancel}>
             Back to passphrase

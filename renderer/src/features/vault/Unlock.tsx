@@ -8,6 +8,7 @@ import { useCountdown } from '../../app/useCountdown';
 import { ScreenCard } from '../../components/ScreenCard';
 import { describeLockReason, RATE_LIMITED_MESSAGE } from './lockReason';
 import { RecoverForm } from './RecoverForm';
+import { RetryCountdown } from '../../components/RetryCountdown';
 
 export function Unlock() {
   const { status, applyStatus } = useSession();
@@ -92,11 +93,7 @@ export function Unlock() {
                 {error.message}
               </Alert>
             )}
-            {waitSeconds > 0 && (
-              <Text c="red.8" fw={600}>
-                Try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}
-              </Text>
-            )}
+            <RetryCountdown seconds={waitSeconds} />
             <Button type="submit" loading={busy} disabled={waitSeconds > 0}>
               Unlock
             </Button>

@@ -1,0 +1,1 @@
+export { RetryCountdown } from './RetryCountdown';
