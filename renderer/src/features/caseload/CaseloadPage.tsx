@@ -47,18 +47,21 @@ export function CaseloadPage({ filters, onFiltersChange }: CaseloadPageProps) {
     <Stack maw={1200}>
       <Group justify="space-between">
         <Title order={1}>Students</Title>
-        {/* An empty caseload offers the same three ways in, larger, below. */}
-        <Group gap="sm" display={emptyCaseload ? 'none' : undefined}>
-          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate({ page: 'import' })}>
-            Import from CSV
-          </Button>
-          <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={addModal.open}>
-            Add student
-          </Button>
-          <Button leftSection={<IconMailForward size={16} />} onClick={() => navigate({ page: 'newReferral' })}>
-            New referral
-          </Button>
-        </Group>
+        {/* An empty caseload offers the same three ways in, larger, below; until the first answer is in
+            neither is shown, so no button appears and then vanishes under the pointer. */}
+        {data !== null && !emptyCaseload && (
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate({ page: 'import' })}>
+              Import from CSV
+            </Button>
+            <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={addModal.open}>
+              Add student
+            </Button>
+            <Button leftSection={<IconMailForward size={16} />} onClick={() => navigate({ page: 'newReferral' })}>
+              New referral
+            </Button>
+          </Group>
+        )}
       </Group>
 
       {!emptyCaseload && <CaseloadFilters filters={filters} institutions={data?.institutions ?? []} onChange={changeFilters} />}
