@@ -74,16 +74,16 @@ export function loadFontSet(options: { resourcesDir?: string } = {}): Promise<Fo
 
 async function readFontSet(resourcesDir: string): Promise<FontSet> {
   const faces = Object.keys(FACE_FILES) as Face[];
-  const entries = await Promise.all(
-    faces.map(async (face) => {
-      const file = join(resourcesDir, 'fonts', FACE_FILES[face]);
-      try {
-        return [face, new Uint8Array(await readFile(file))] as const;
-      } catch (cause) {
-        throw new Error(`The PDF font ${FACE_FILES[face]} is missing from ${join(resourcesDir, 'fonts')}. Reinstall Mentor Desk.`, { cause });
-      }
-    }),
-  );
+  // Read all faces at once, but name the first missing one in FACE_FILES order, so the message does
+  // not depend on which read happened to fail first.
+  const reads = await Promise.allSettled(faces.map((face) => readFile(join(resourcesDir, 'fonts', FACE_FILES[face]))));
+  const entries = reads.map((read, i) => {
+    const face = faces[i]!;
+    if (read.status === 'rejected') {
+      throw new Error(`The PDF font ${FACE_FILES[face]} is missing from ${join(resourcesDir, 'fonts')}. Reinstall Mentor Desk.`, { cause: read.reason });
+    }
+    return [face, new Uint8Array(read.value)] as const;
+  });
   const bytes = Object.fromEntries(entries) as Record<Face, Uint8Array>;
   const parsed = new Map<Face, FontkitFont>();
   const fontOf = (face: Face): FontkitFont => {
