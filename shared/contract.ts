@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import { Empty, Id, IsoDate, Timestamp, text } from './schemas/common';
 import { BackupInfo, LockReason, Passphrase, RecoveryKeyInput, VaultStatus, VerifyReport } from './schemas/vault';
-import { Settings } from './schemas/settings';
+import { LOGO_MAX_BYTES, LogoMime, Settings } from './schemas/settings';
+import { FirstSessionDraft, FirstSessionRecord } from './schemas/firstSession';
+import { BoundaryEntry, BoundaryRecords } from './schemas/boundaries';
 import { ConsentMethod, Student, StudentDraft, StudentStatus, StudentSummary } from './schemas/student';
 import { ContactAttemptInput, FirstSessionBooking, Referral } from './schemas/referral';
 import { AgreementSummary, ServiceAgreement } from './schemas/agreement';
 import { Signature } from './schemas/signature';
 import { CaseloadPage, CaseloadQuery, HomeOverview, ImportPreview, ImportRequest, ImportResult, RetentionItem } from './schemas/caseload';
 import { AuditCheck, AuditEntry } from './schemas/audit';
+
+/** Where an export was written. */
+const ExportedFile = z.strictObject({ path: z.string(), fileName: z.string() });
+
+/** An image crossing IPC as base64 (a 512 KB file is about 700,000 characters). */
+const LogoFile = z.strictObject({
+  mime: LogoMime,
+  base64: z.string().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, 'A logo can be at most 512 KB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
+});
 
 /**
  * Every IPC channel, with the schema its request must pass (in main, before any handler runs)
@@ -34,6 +45,9 @@ export const contract = {
 
   'settings:get': { req: Empty, res: Settings },
   'settings:save': { req: Settings, res: Settings },
+  /** The provider's logo for PDF headers (PNG or JPEG, up to 512 KB); null removes it. */
+  'settings:setLogo': { req: z.strictObject({ logo: LogoFile.nullable() }), res: Settings },
+  'settings:getLogo': { req: Empty, res: LogoFile.nullable() },
 
   'audit:list': {
     req: z.strictObject({ limit: z.number().int().min(1).max(500).default(100), recordId: z.string().max(64).optional() }),
@@ -82,7 +96,21 @@ export const contract = {
   'agreements:edit': { req: z.strictObject({ studentId: Id, agreementId: Id, text: z.string().max(20_000) }), res: ServiceAgreement },
   'agreements:sign': { req: z.strictObject({ studentId: Id, agreementId: Id, signature: Signature }), res: ServiceAgreement },
   /** Writes the PDF of the agreement's current version into the exports folder and says where. */
-  'agreements:exportPdf': { req: z.strictObject({ studentId: Id, agreementId: Id }), res: z.strictObject({ path: z.string(), fileName: z.string() }) },
+  'agreements:exportPdf': { req: z.strictObject({ studentId: Id, agreementId: Id }), res: ExportedFile },
+
+  /** The first session's guided checklist: one per student, each tick timed by the backend, signed by both. */
+  'firstSession:get': { req: z.strictObject({ studentId: Id }), res: FirstSessionRecord.nullable() },
+  'firstSession:start': { req: z.strictObject({ studentId: Id }), res: FirstSessionRecord },
+  'firstSession:save': { req: z.strictObject({ studentId: Id, draft: FirstSessionDraft }), res: FirstSessionRecord },
+  'firstSession:sign': { req: z.strictObject({ studentId: Id, signature: Signature }), res: FirstSessionRecord },
+  'firstSession:exportPdf': { req: z.strictObject({ studentId: Id }), res: ExportedFile },
+
+  /** Boundaries checklist, boundary log, confidentiality exceptions and conflicts of interest. */
+  'boundaries:get': { req: z.strictObject({ studentId: Id }), res: BoundaryRecords },
+  'boundaries:saveChecklist': { req: z.strictObject({ studentId: Id, confirmed: z.array(z.boolean()).max(60) }), res: BoundaryRecords },
+  'boundaries:save': { req: z.strictObject({ studentId: Id, entry: BoundaryEntry }), res: BoundaryRecords },
+  /** Confidentiality exceptions are left out unless `includeConfidential` is true. */
+  'boundaries:exportPdf': { req: z.strictObject({ studentId: Id, includeConfidential: z.boolean() }), res: ExportedFile },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './common';
+import { defaultBoundaryItems, defaultMentoringGuidelines } from './handbook';
 
 export const Region = z.enum(['england-and-wales', 'scotland', 'northern-ireland']);
 export type Region = z.infer<typeof Region>;
@@ -50,6 +51,20 @@ export const defaultServiceAgreementTemplate = [
   'Ending mentoring. Either of us can end the mentoring after genuinely trying to make it work. We will aim to hold a final review meeting to close it properly.',
 ].join('\n');
 
+/** An editable list from the handbook: each statement on its own, none blank. */
+function handbookList(what: string, max: number) {
+  return z
+    .array(z.string().trim().min(1, `A ${what} cannot be blank: remove it instead`).max(1000, 'Keep each one under 1000 characters'))
+    .min(1, `Keep at least one ${what}`)
+    .max(max, `At most ${max} items`);
+}
+
+export const LOGO_MAX_BYTES = 512 * 1024;
+export const LogoMime = z.enum(['image/png', 'image/jpeg']);
+export type LogoMime = z.infer<typeof LogoMime>;
+export const ProviderLogo = z.strictObject({ blob: z.string().regex(/^[0-9a-f]{64}$/), mime: LogoMime, bytes: z.number().int().positive().max(LOGO_MAX_BYTES) });
+export type ProviderLogo = z.infer<typeof ProviderLogo>;
+
 /**
  * Fields added after the first release carry defaults, so settings saved earlier still read.
  */
@@ -64,6 +79,10 @@ export const Settings = z.strictObject({
   retentionYears: z.number().int('Whole years only').min(1, 'At least 1 year').max(30, 'At most 30 years').default(6),
   firstContactTemplate: EmailTemplate.default(defaultFirstContactTemplate),
   serviceAgreementTemplate: text(20_000).default(defaultServiceAgreementTemplate),
+  mentoringGuidelines: handbookList('guideline', 60).default([...defaultMentoringGuidelines]),
+  boundaryItems: handbookList('boundary', 40).default([...defaultBoundaryItems]),
+  /** The provider's logo for PDFs: an encrypted blob in the vault, set through settings:setLogo only. */
+  providerLogo: ProviderLogo.nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -77,4 +96,7 @@ export const defaultSettings: Settings = {
   retentionYears: 6,
   firstContactTemplate: defaultFirstContactTemplate,
   serviceAgreementTemplate: defaultServiceAgreementTemplate,
+  mentoringGuidelines: [...defaultMentoringGuidelines],
+  boundaryItems: [...defaultBoundaryItems],
+  providerLogo: null,
 };

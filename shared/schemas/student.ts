@@ -126,6 +126,8 @@ export const StudentSummary = z.strictObject({
   lastContactAt: Timestamp.nullable(),
   /** Academic years ("2026/27") with a service agreement signed by both. */
   agreementYears: z.array(z.string().max(7)).default([]),
+  /** A confidentiality exception on record: 'open' while it is being followed up. */
+  confidentiality: z.enum(['none', 'open', 'closed']).default('none'),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -5,7 +5,7 @@ import { contentHash } from '../../../shared/domain/canonical';
 import { currentVersion } from '../../../shared/domain/signing';
 import type { Signature } from '../../../shared/schemas/signature';
 import { readRecordFromPdf } from '../../../electron/main/backend/documents';
-import { safeFilePart } from '../../../electron/main/backend/records/agreements';
+import { safeFilePart } from '../../../electron/main/backend/documents/exportFile';
 import { PASSPHRASE, newVault, removeDir } from '../helpers';
 
 const dirs: string[] = [];

@@ -22,6 +22,8 @@ export interface Field {
 export interface ChecklistItem {
   label: string;
   checked: boolean;
+  /** A small line under the label, e.g. when the item was ticked. */
+  note?: string;
 }
 export interface TableColumn {
   header: string;
@@ -40,7 +42,7 @@ export function textsOf(block: Block): string[] {
     case 'fields':
       return block.fields.flatMap((f) => [f.label, f.value]);
     case 'checklist':
-      return block.items.map((i) => i.label);
+      return block.items.flatMap((i) => [i.label, i.note ?? '']);
     case 'table':
       return [...block.columns.map((c) => c.header), ...block.rows.flat()];
     case 'signatures':
@@ -53,6 +55,7 @@ export function textsOf(block: Block): string[] {
 const BODY: TextStyle = { size: 9.5, color: INK };
 const LABEL: TextStyle = { size: 8.5, color: MUTED };
 const BODY_LEADING = 13.5;
+const NOTE_LEADING = 11;
 
 export function drawBlock(flow: PageFlow, block: Block): void {
   switch (block.type) {
@@ -162,7 +165,9 @@ function drawChecklist(flow: PageFlow, items: ChecklistItem[]): void {
   const indent = box + 8;
   for (const item of items) {
     const lines = flow.fonts.wrap(item.label, BODY, flow.width - indent);
-    flow.ensure(lines.length * BODY_LEADING + 4);
+    const notes = item.note ? flow.fonts.wrap(item.note, LABEL, flow.width - indent) : [];
+    const height = lines.length * BODY_LEADING + notes.length * NOTE_LEADING + 4;
+    flow.ensure(height);
     const top = flow.y - 2;
     const page = flow.page;
     page.drawRectangle({ x: flow.left, y: top - box - 0.8, width: box, height: box, borderColor: INK, borderWidth: 0.8 });
@@ -177,7 +182,9 @@ function drawChecklist(flow: PageFlow, items: ChecklistItem[]): void {
       });
     }
     lines.forEach((line, i) => flow.fonts.draw(page, line, flow.left + indent, top - 9 - i * BODY_LEADING, BODY));
-    flow.y -= lines.length * BODY_LEADING + 4;
+    const notesTop = top - 9 - lines.length * BODY_LEADING + 1;
+    notes.forEach((line, i) => flow.fonts.draw(page, line, flow.left + indent, notesTop - i * NOTE_LEADING, LABEL));
+    flow.y -= height;
   }
   flow.y -= 8;
 }

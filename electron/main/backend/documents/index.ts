@@ -6,4 +6,5 @@ export type { Block, ChecklistItem, Field, TableColumn } from './blocks';
 export { A4, MARGIN, shortHash } from './page';
 export { drawSignature, formatSignedAt, signaturePath, type Box, type Signature } from './signature';
 export { finishPdf, kindLabel, readRecordFromPdf, RECORD_FILE_NAME, type ExportMeta, type FinishOptions, type ImportedPdf } from './metadata';
-export { renderFormPdf, type FormDocument, type FormSection } from './renderForm';
+export { renderFormPdf, type FormDocument, type FormSection, type ProviderHeader } from './renderForm';
+export { safeFilePart, writeExport } from './exportFile';

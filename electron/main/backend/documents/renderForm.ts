@@ -4,6 +4,12 @@ import { DocumentBuilder } from './layout';
 import { finishPdf, type ExportMeta } from './metadata';
 import type { Signature } from './signature';
 
+/** Who the form comes from: the provider's name and, when set in Settings, its logo. */
+export interface ProviderHeader {
+  name: string;
+  logo?: Uint8Array;
+}
+
 export interface FormSection {
   heading: string;
   blocks: Block[];
@@ -14,9 +20,11 @@ export interface FormDocument {
   title: string;
   /** A line under the title on page 1, e.g. "Student S-0142 · 23 November 2026". */
   subtitle?: string;
-  provider: { name: string; logo?: Uint8Array };
+  provider: ProviderHeader;
   sections: FormSection[];
   signatures: Signature[];
+  /** For records nobody signs (a mentor's log): this sentence replaces the signatures section. */
+  unsigned?: string;
   /** The record's content hash: in every footer, above the signatures, and in the metadata. */
   hash: string;
   meta: Omit<ExportMeta, 'hash'> & { record: unknown; exportedAt?: number };
@@ -42,6 +50,11 @@ export async function renderFormPdf(form: FormDocument): Promise<Uint8Array> {
   for (const section of form.sections) {
     builder.heading(section.heading);
     section.blocks.forEach((block) => builder.add(block));
+  }
+  if (form.unsigned !== undefined) {
+    builder.spacer(6).paragraph(form.unsigned, { muted: true }).paragraph(`Content hash (SHA-256) ${form.hash}`, { muted: true });
+    const { doc } = await builder.build();
+    return finishPdf(doc, { ...form.meta, hash: form.hash, title: form.title });
   }
   // The statement and the first row of signatures stay on the heading's page.
   builder.heading('Signatures', 1, { keepWithNext: form.signatures.length > 0 ? 175 : 50 });

@@ -1,7 +1,21 @@
 import type { Clock } from '../clock';
 import type { Vault, Session } from '../vault/vault';
+import type { ProviderHeader } from '../documents';
 import { StudentRecords } from '../records/students';
 import { Agreements } from '../records/agreements';
+import { FirstSessions } from '../records/firstSession';
+import { Boundaries } from '../records/boundaries';
+import { readLogo, readSettings } from '../records/settings';
+import type { Settings } from '../../../../shared/schemas/settings';
+
+/** The records of one unlocked session, made together so they share one StudentRecords. */
+interface SessionRecords {
+  session: Session;
+  students: StudentRecords;
+  agreements: Agreements;
+  firstSessions: FirstSessions;
+  boundaries: Boundaries;
+}
 
 /** What every handler may use. Records objects live as long as one unlocked session. */
 export interface BackendContext {
@@ -10,6 +24,10 @@ export interface BackendContext {
   session(): Session;
   students(): StudentRecords;
   agreements(): Agreements;
+  firstSessions(): FirstSessions;
+  boundaries(): Boundaries;
+  /** The settings and the header every PDF carries: the provider's name and logo. */
+  provider(): Promise<{ settings: Settings; header: ProviderHeader }>;
   /** Where PDFs the user exports are written (the only plaintext files Mentor Desk makes). */
   exportDir: string;
   /** The auto-lock delay, remembered from settings while unlocked. */
@@ -17,12 +35,18 @@ export interface BackendContext {
 }
 
 export function createContext(vault: Vault, clock: Clock, exportDir: string): BackendContext {
-  let cached: { session: Session; students: StudentRecords; agreements: Agreements } | null = null;
-  const forSession = () => {
+  let cached: SessionRecords | null = null;
+  const forSession = (): SessionRecords => {
     const session = vault.requireSession();
     if (!cached || cached.session !== session) {
       const students = new StudentRecords(session, clock);
-      cached = { session, students, agreements: new Agreements(students, clock) };
+      cached = {
+        session,
+        students,
+        agreements: new Agreements(students, clock),
+        firstSessions: new FirstSessions(students, clock),
+        boundaries: new Boundaries(students, clock),
+      };
     }
     return cached;
   };
@@ -33,6 +57,14 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
     session: () => forSession().session,
     students: () => forSession().students,
     agreements: () => forSession().agreements,
+    firstSessions: () => forSession().firstSessions,
+    boundaries: () => forSession().boundaries,
+    provider: async () => {
+      const session = forSession().session;
+      const settings = await readSettings(session);
+      const logo = await readLogo(session, settings);
+      return { settings, header: { name: settings.providerName || 'Mentoring provider', ...(logo ? { logo: logo.bytes } : {}) } };
+    },
     exportDir,
   };
 }

@@ -1,8 +1,8 @@
 import type { Handlers } from '../dispatch';
-import { readSettings, saveSettings } from '../records/settings';
+import { readLogo, readSettings, saveSettings, setLogo } from '../records/settings';
 import type { BackendContext } from './context';
 
-type RecordHandlers = Pick<Handlers, 'settings:get' | 'settings:save' | 'audit:list' | 'audit:verify' | 'students:list' | 'students:get' | 'students:create' | 'students:update' | 'students:delete'>;
+type RecordHandlers = Pick<Handlers, 'settings:get' | 'settings:save' | 'settings:setLogo' | 'settings:getLogo' | 'audit:list' | 'audit:verify' | 'students:list' | 'students:get' | 'students:create' | 'students:update' | 'students:delete'>;
 
 export function recordHandlers(ctx: BackendContext): RecordHandlers {
   return {
@@ -11,6 +11,11 @@ export function recordHandlers(ctx: BackendContext): RecordHandlers {
       const saved = await saveSettings(ctx.session(), settings);
       ctx.autoLockMinutes = saved.autoLockMinutes;
       return saved;
+    },
+    'settings:setLogo': ({ logo }) => setLogo(ctx.session(), logo ? { mime: logo.mime, bytes: new Uint8Array(Buffer.from(logo.base64, 'base64')) } : null),
+    'settings:getLogo': async () => {
+      const logo = await readLogo(ctx.session());
+      return logo ? { mime: logo.mime, base64: Buffer.from(logo.bytes).toString('base64') } : null;
     },
 
     'audit:list': async ({ limit, recordId }) => {

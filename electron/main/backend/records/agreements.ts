@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { readdir } from 'node:fs/promises';
 import { AppFailure } from '../../../../shared/errors';
 import { academicYearOf } from '../../../../shared/domain/academicYear';
 import { createSignedRecord, currentVersion, edit, isComplete, sign } from '../../../../shared/domain/signing';
@@ -10,8 +8,8 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { Signature } from '../../../../shared/schemas/signature';
 import type { Student } from '../../../../shared/schemas/student';
 import type { Clock } from '../clock';
-import { renderFormPdf } from '../documents';
-import { ensureDir, writeFileAtomic } from '../vault/durable';
+import { renderFormPdf, type ProviderHeader } from '../documents';
+import { safeFilePart, writeExport } from '../documents/exportFile';
 import type { StudentRecords } from './students';
 
 /**
@@ -69,7 +67,7 @@ export class Agreements {
   }
 
   /** The current version as a PDF in `exportDir`, with the agreement embedded for the office. */
-  async exportPdf(studentId: string, agreementId: string, settings: Settings, exportDir: string): Promise<{ path: string; fileName: string }> {
+  async exportPdf(studentId: string, agreementId: string, provider: ProviderHeader, exportDir: string): Promise<{ path: string; fileName: string }> {
     const agreement = await this.get(studentId, agreementId);
     const { profile } = await this.students.read(studentId);
     const version = currentVersion(agreement.record);
@@ -77,7 +75,7 @@ export class Agreements {
     const bytes = await renderFormPdf({
       title: 'Service agreement',
       subtitle: `${content.studentName} · ${content.academicYear}${version.amends !== null ? ` · amendment ${agreement.record.versions.length - 1}` : ''}`,
-      provider: { name: content.providerName || settings.providerName || 'Mentoring provider' },
+      provider: { ...provider, name: content.providerName || provider.name },
       sections: [
         {
           heading: 'Student and mentor',
@@ -107,11 +105,7 @@ export class Agreements {
         exportedAt: this.clock.now(),
       },
     });
-    await ensureDir(exportDir);
-    const fileName = await freeName(exportDir, `Service agreement - ${safeFilePart(content.studentName)} - ${content.academicYear.replace('/', '-')}`);
-    const path = join(exportDir, fileName);
-    await writeFileAtomic(path, bytes);
-    return { path, fileName };
+    return writeExport(exportDir, `Service agreement - ${safeFilePart(content.studentName)} - ${content.academicYear.replace('/', '-')}`, bytes);
   }
 
   private async replace(studentId: string, agreement: ServiceAgreement, what: string): Promise<ServiceAgreement> {
@@ -148,18 +142,4 @@ function placeholders(student: Student, settings: Settings, academicYear: string
     allocatedHours: student.allocatedHours === null ? '' : String(student.allocatedHours),
     hoursDeadline: student.hoursDeadline ? student.hoursDeadline.split('-').reverse().join('/') : '',
   };
-}
-
-/** A file name part any system accepts: no path separators, reserved or control characters. */
-export function safeFilePart(text: string): string {
-  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
-  return cleaned.slice(0, 80) || 'student';
-}
-
-async function freeName(dir: string, base: string): Promise<string> {
-  const taken = new Set(await readdir(dir).catch(() => [] as string[]));
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? `${base}.pdf` : `${base} (${n}).pdf`;
-    if (!taken.has(name)) return name;
-  }
 }

@@ -4,6 +4,8 @@ import { AppFailure } from '../../../../shared/errors';
 import { activeConsent, Student, StudentSummary, type ConsentMethod, type StudentDraft, type StudentStatus } from '../../../../shared/schemas/student';
 import { Referral } from '../../../../shared/schemas/referral';
 import { AGREEMENT_SIGNERS, ServiceAgreement } from '../../../../shared/schemas/agreement';
+import { FirstSessionRecord } from '../../../../shared/schemas/firstSession';
+import { BoundaryRecords, emptyBoundaryRecords } from '../../../../shared/schemas/boundaries';
 import { currentVersion, isComplete } from '../../../../shared/domain/signing';
 import type { AuditChange } from '../../../../shared/schemas/audit';
 import type { IsoDate } from '../../../../shared/schemas/common';
@@ -30,6 +32,8 @@ export const StudentDocument = z.strictObject({
   profile: Student,
   referral: Referral.nullable().default(null),
   agreements: z.array(ServiceAgreement).default([]),
+  firstSession: FirstSessionRecord.nullable().default(null),
+  boundaries: BoundaryRecords.default(emptyBoundaryRecords),
 });
 export type StudentDocument = z.infer<typeof StudentDocument>;
 const IndexPage = z.record(z.string(), z.string());
@@ -95,7 +99,7 @@ export class StudentRecords {
       updatedAt: now,
     };
     await this.session.partitions.create(studentKeyId(student.id));
-    await this.save({ profile: student, referral: options.referral ?? null, agreements: [] }, [{ action: 'create', changes: changedFields(null, draft) }]);
+    await this.save(newDocument(student, options.referral ?? null), [{ action: 'create', changes: changedFields(null, draft) }]);
     return student;
   }
 
@@ -105,7 +109,7 @@ export class StudentRecords {
     const docs: StudentDocument[] = drafts.map((draft) => {
       requireConsentFor(draft, null);
       const profile: Student = { ...draft, id: newId(), status: 'active', statusHistory: [{ status: 'active', on: isoDay(now), at: now, note: 'imported' }], consents: [], lastContactAt: null, createdAt: now, updatedAt: now };
-      return { profile, referral: null, agreements: [] };
+      return newDocument(profile, null);
     });
     await this.session.partitions.createMany(docs.map((d) => studentKeyId(d.profile.id)));
     await this.saveMany(docs.map((doc) => ({ doc, audit: [{ action: 'create' as const, changes: changedFields(null, pickDraft(doc.profile)), note: 'imported from CSV' }] })));
@@ -276,7 +280,11 @@ function pickDraft(s: Student): StudentDraft {
   return Object.fromEntries(DRAFT_FIELDS.map((f) => [f, s[f]])) as StudentDraft;
 }
 
-export function toSummary({ profile: s, referral, agreements }: StudentDocument): StudentSummary {
+function newDocument(profile: Student, referral: Referral | null): StudentDocument {
+  return { profile, referral, agreements: [], firstSession: null, boundaries: emptyBoundaryRecords() };
+}
+
+export function toSummary({ profile: s, referral, agreements, boundaries }: StudentDocument): StudentSummary {
   return {
     id: s.id,
     fullName: s.fullName,
@@ -292,6 +300,7 @@ export function toSummary({ profile: s, referral, agreements }: StudentDocument)
     firstContactAt: referral ? firstSuccessfulContactAt(referral.contacts) : null,
     lastContactAt: s.lastContactAt,
     agreementYears: [...new Set(agreements.filter((a) => isComplete(currentVersion(a.record), AGREEMENT_SIGNERS)).map((a) => a.academicYear))],
+    confidentiality: boundaries.exceptions.length === 0 ? 'none' : boundaries.exceptions.some((e) => !e.closed) ? 'open' : 'closed',
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };
