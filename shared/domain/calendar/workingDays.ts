@@ -34,12 +34,7 @@ function calendarFor(region: Region): Holidays {
   return calendar;
 }
 
-/**
- * The bank holidays of `region` in `year`, in date order, as the days people actually have off.
- * When a holiday falls on a weekend the library lists both the day itself and its "substitute day"
- * on the following Monday or Tuesday; only the weekday is kept, as gov.uk lists it.
- */
-export function bankHolidays(region: Region, year: number): BankHoliday[] {
+function holidaysIn(region: Region, year: number): readonly BankHoliday[] {
   const key = `${region}:${year}`;
   let days = byYear.get(key);
   if (!days) {
@@ -52,12 +47,21 @@ export function bankHolidays(region: Region, year: number): BankHoliday[] {
       .sort((a, b) => a.date.localeCompare(b.date));
     byYear.set(key, days);
   }
-  return days.map((d) => ({ ...d }));
+  return days;
+}
+
+/**
+ * The bank holidays of `region` in `year`, in date order, as the days people actually have off.
+ * When a holiday falls on a weekend the library lists both the day itself and its "substitute day"
+ * on the following Monday or Tuesday; only the weekday is kept, as gov.uk lists it.
+ */
+export function bankHolidays(region: Region, year: number): BankHoliday[] {
+  return holidaysIn(region, year).map((d) => ({ ...d }));
 }
 
 export function bankHolidayOn(date: IsoDate, region: Region): BankHoliday | null {
-  if (!byYear.has(`${region}:${yearOf(date)}`)) bankHolidays(region, yearOf(date));
-  return byYear.get(`${region}:${yearOf(date)}`)!.find((h) => h.date === date) ?? null;
+  const found = holidaysIn(region, yearOf(date)).find((h) => h.date === date);
+  return found ? { ...found } : null;
 }
 
 /** Monday to Friday, and not a bank holiday in `region`. */
