@@ -1,33 +1,8 @@
 // A service agreement from the provider's template, signed in signing mode (only the document and
 // the pad on screen, a passphrase to leave), exported as a PDF and amended. Every wait is on
 // something visible; the backend's clock and the page's move together.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { KDF_TIMEOUT, PASSPHRASE, T0, lockButton, nav, openVault, setTime } from './steps';
-
-
-
-/** Draws a zig-zag across the pad with the mouse, as a signer would. */
-async function drawSignature(page: Page): Promise<void> {
-  const pad = page.getByLabel(/^Signature pad/);
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('The signature pad is not on screen');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.15, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i += 1) {
-    await page.mouse.move(box.x + box.width * (0.15 + i * 0.08), y + (i % 2 === 0 ? -25 : 25), { steps: 4 });
-  }
-  await page.mouse.up();
-}
-
-async function signOnPad(page: Page, printedName: string): Promise<void> {
-  await drawSignature(page);
-  await page.getByLabel('Printed name').fill(printedName);
-  await page.getByRole('button', { name: 'Sign', exact: true }).click();
-  await page.getByRole('button', { name: 'Confirm signature' }).click();
-}
+import { KDF_TIMEOUT, PASSPHRASE, T0, lockButton, nav, openVault, setTime, signOnPad } from './steps';
 
 test('an agreement is filled in for the student, signed by both in signing mode, exported, and amended without losing the signed original', async ({ page, harness }) => {
   await setTime(page, harness, T0);
@@ -66,7 +41,7 @@ test('an agreement is filled in for the student, signed by both in signing mode,
   await page.getByRole('button', { name: 'Mentor signs now' }).click();
   await expect(page.getByLabel('Printed name')).toHaveValue('Sam Mentor');
   await signOnPad(page, 'Sam Mentor');
-  await expect(page.getByRole('status').filter({ hasText: 'Everyone has signed this agreement.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Everyone has signed this document.' })).toBeVisible();
 
   // Leaving signing mode takes the mentor's passphrase; a wrong one is refused.
   await page.getByRole('button', { name: 'Finish', exact: true }).click();
@@ -160,7 +135,7 @@ test('the agreement wording comes from Settings; in signing mode Escape asks for
   const edited = await harness.call('agreements:edit', { studentId, agreementId, text: 'Brightside agreement, second wording.' });
   if (!edited.ok) throw new Error(`agreements:edit failed: ${edited.error.message}`);
   await signOnPad(page, 'Sam Mentor');
-  await expect(page.getByRole('alert').filter({ hasText: 'the agreement changed while it was on screen' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'the document changed while it was on screen' })).toBeVisible();
   await expect(page.getByTestId('agreement-text')).toHaveText('Brightside agreement, second wording.');
   await expect(page.getByLabel('Printed name')).toHaveValue('Sam Mentor');
 

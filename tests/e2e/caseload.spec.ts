@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, type HarnessFixture } from './fixtures';
-import { KDF_TIMEOUT, PASSPHRASE, T0, lockButton, nav, openVault, setTime } from './steps';
+import { T0, nav, openVault, setTime, unlock } from './steps';
 
 const HOUR = 60 * 60 * 1000;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,13 +14,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // A referral as a provider's office sends it: headers, labelled lines, a signature with the office's own number.
 const REFERRAL_EMAIL = readFileSync(path.join(here, 'fixtures/referral-email.txt'), 'utf8');
 
-
-async function unlock(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Unlock Mentor Desk' })).toBeVisible();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Passphrase', { exact: true }).press('Enter');
-  await expect(lockButton(page)).toBeVisible(KDF_TIMEOUT);
-}
 
 async function seedStudent(harness: HarnessFixture, channel: 'students:create' | 'referrals:create', request: unknown): Promise<string> {
   const result = await harness.call(channel, request);

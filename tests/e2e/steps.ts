@@ -34,3 +34,42 @@ export async function openVault(page: Page, harness: HarnessFixture): Promise<vo
   await waitForAppReady(page);
   await expect(lockButton(page)).toBeVisible();
 }
+
+/** Draws a zig-zag across the pad with the mouse, as a signer would. */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByLabel(/^Signature pad/);
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('The signature pad is not on screen');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.15, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i += 1) {
+    await page.mouse.move(box.x + box.width * (0.15 + i * 0.08), y + (i % 2 === 0 ? -25 : 25), { steps: 4 });
+  }
+  await page.mouse.up();
+}
+
+/** Draws, prints the name, signs and confirms. */
+export async function signOnPad(page: Page, printedName: string): Promise<void> {
+  await drawSignature(page);
+  await page.getByLabel('Printed name').fill(printedName);
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.getByRole('button', { name: 'Confirm signature' }).click();
+}
+
+/** Leaves signing mode with the mentor's passphrase and waits for the app to come back. */
+export async function leaveSigningMode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  await page.getByLabel('Mentor’s passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Leave signing mode' }).click();
+  await expect(lockButton(page)).toBeVisible(KDF_TIMEOUT);
+}
+
+/** The unlock screen after a restart or auto-lock: the passphrase, then the app. */
+export async function unlock(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Unlock Mentor Desk' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase', { exact: true }).press('Enter');
+  await expect(lockButton(page)).toBeVisible(KDF_TIMEOUT);
+}

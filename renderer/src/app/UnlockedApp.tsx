@@ -7,7 +7,7 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { ImportPage } from '../features/caseload/ImportPage';
 import { RetentionPage } from '../features/caseload/RetentionPage';
 import { defaultFilters, type CaseloadFilters } from '../features/caseload/caseloadQuery';
-import { SigningMode } from '../features/agreements/SigningMode';
+import { SigningMode } from '../features/signing/SigningMode';
 import { Home } from '../features/home/Home';
 import { NewReferralPage } from '../features/referrals/NewReferralPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -70,7 +70,12 @@ export function UnlockedApp() {
         request={signing}
         onLeave={() => {
           setSigning(null);
-          setRoute({ page: 'student', id: signing.studentId, tab: 'agreement', agreementId: signing.agreementId });
+          const { document } = signing;
+          setRoute(
+            document.kind === 'agreement'
+              ? { page: 'student', id: signing.studentId, tab: 'agreement', agreementId: document.agreementId }
+              : { page: 'student', id: signing.studentId, tab: document.kind },
+          );
           window.scrollTo({ top: 0 });
         }}
       />

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { SignerRole } from '../../../shared/schemas/signature';
 import type { StudentStatus } from '../../../shared/schemas/student';
 
-export type ProfileTab = 'details' | 'contact' | 'status' | 'consent' | 'agreement' | 'history';
+export type ProfileTab = 'details' | 'contact' | 'status' | 'consent' | 'agreement' | 'firstSession' | 'boundaries' | 'history';
 
 /** Where the unlocked app is; the app is small enough not to need a router. */
 export type Route =
@@ -20,10 +20,13 @@ export const NavigationContext = createContext<(route: Route) => void>(() => und
 /** Move to another page of the unlocked app. */
 export const useNavigate = () => useContext(NavigationContext);
 
-/** What signing mode shows: one agreement, and the role whose signature is asked for first. */
+/** A document that can be signed in signing mode. */
+export type SignableRef = { kind: 'agreement'; agreementId: string } | { kind: 'firstSession' };
+
+/** What signing mode shows: one document, and the role whose signature is asked for first. */
 export interface SigningRequest {
   studentId: string;
-  agreementId: string;
+  document: SignableRef;
   role: SignerRole;
 }
 

@@ -146,7 +146,7 @@ function LoadedAgreement({
             <Button
               key={role}
               leftSection={<IconSignature size={16} />}
-              onClick={() => startSigning({ studentId, agreementId: agreement.id, role })}
+              onClick={() => startSigning({ studentId, document: { kind: 'agreement', agreementId: agreement.id }, role })}
             >
               Sign as {signerRoleLabels[role].toLowerCase()}…
             </Button>

@@ -3,7 +3,6 @@ import { IconSignature } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { contentHash } from '../../../../shared/domain/canonical';
 import { currentVersion, missingRoles } from '../../../../shared/domain/signing';
-import { AGREEMENT_SIGNERS, type ServiceAgreement } from '../../../../shared/schemas/agreement';
 import { signerRoleLabels, type Signature, type SignerRole } from '../../../../shared/schemas/signature';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { Student } from '../../../../shared/schemas/student';
@@ -12,23 +11,24 @@ import type { SigningRequest } from '../../app/navigation';
 import { describeError } from '../../app/feedback';
 import { useLoad } from '../../app/useLoad';
 import { SignaturePad } from '../../components/SignaturePad';
-import { AgreementText, SignatureList } from './AgreementDocument';
+import { SignatureList } from '../agreements/AgreementDocument';
 import { LeaveSigning } from './LeaveSigning';
+import { loadSignable, signSignable, type SignableDocument } from './signables';
 
 type Stage = { kind: 'signing'; role: SignerRole } | { kind: 'signed'; role: SignerRole } | { kind: 'idle' };
 
 /**
- * Signing mode: the whole window shows one agreement and the pad, nothing else of the mentor's
+ * Signing mode: the whole window shows one document and the pad, nothing else of the mentor's
  * records. Finish or Escape asks for the mentor's passphrase before anything else is shown.
  */
 export function SigningMode({ request, onLeave }: { request: SigningRequest; onLeave(): void }) {
   const loaded = useLoad(async () => {
-    const [agreement, student, settings] = await Promise.all([
-      call('agreements:get', { studentId: request.studentId, agreementId: request.agreementId }),
+    const [document, student, settings] = await Promise.all([
+      loadSignable(request.studentId, request.document),
       call('students:get', { id: request.studentId }),
       call('settings:get', {}),
     ]);
-    return { agreement, student, settings };
+    return { document, student, settings };
   });
   const [leaving, setLeaving] = useState(false);
   const leavingRef = useRef(leaving);
@@ -50,7 +50,7 @@ export function SigningMode({ request, onLeave }: { request: SigningRequest; onL
       <Group justify="space-between" px="lg" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap="xs">
           <IconSignature size={20} />
-          <Text fw={700}>Signing{loaded.data ? ` · Service agreement ${loaded.data.agreement.academicYear}` : ''}</Text>
+          <Text fw={700}>Signing{loaded.data ? ` · ${loaded.data.document.title}` : ''}</Text>
         </Group>
         {!leaving && (
           <Button variant="default" onClick={() => setLeaving(true)}>
@@ -62,11 +62,11 @@ export function SigningMode({ request, onLeave }: { request: SigningRequest; onL
         {leaving ? (
           <LeaveSigning onConfirmed={onLeave} onCancel={() => setLeaving(false)} />
         ) : loaded.error ? (
-          <Alert color="red" title="Could not open the agreement">
+          <Alert color="red" title="Could not open the document">
             {loaded.error}
           </Alert>
         ) : !loaded.data ? (
-          <Loader aria-label="Loading agreement" />
+          <Loader aria-label="Loading the document" />
         ) : (
           <SigningDocument
             request={request}
@@ -85,13 +85,13 @@ function SigningDocument({
   onFinish,
 }: {
   request: SigningRequest;
-  initial: { agreement: ServiceAgreement; student: Student; settings: Settings };
+  initial: { document: SignableDocument; student: Student; settings: Settings };
   onFinish(): void;
 }) {
   const { student, settings } = initial;
-  const [agreement, setAgreement] = useState(initial.agreement);
-  const current = currentVersion(agreement.record);
-  const missing = missingRoles(current, AGREEMENT_SIGNERS);
+  const [document, setDocument] = useState(initial.document);
+  const current = currentVersion(document.record);
+  const missing = missingRoles(current, document.signers);
   const [stage, setStage] = useState<Stage>(() => (missing.includes(request.role) ? { kind: 'signing', role: request.role } : { kind: 'idle' }));
   // The pad signs what is on screen: the hash of the content shown, never the stored hash.
   const shownHash = contentHash(current.content);
@@ -109,8 +109,7 @@ function SigningDocument({
   const sign = async (signature: Signature) => {
     setNotice(null);
     try {
-      const signed = await call('agreements:sign', { studentId: request.studentId, agreementId: agreement.id, signature });
-      setAgreement(signed);
+      setDocument(await signSignable(request.studentId, request.document, signature));
       setStage({ kind: 'signed', role: signature.role });
     } catch (err) {
       await showLatestIfChanged(err, signature.role);
@@ -119,35 +118,35 @@ function SigningDocument({
     }
   };
 
-  // Refused because the agreement changed (or was signed) meanwhile: show what it says now, to sign again.
+  // Refused because the document changed (or was signed) meanwhile: show what it says now, to sign again.
   const showLatestIfChanged = async (err: unknown, role: SignerRole) => {
     try {
-      const latest = await call('agreements:get', { studentId: request.studentId, agreementId: agreement.id });
+      const latest = await loadSignable(request.studentId, request.document);
       const latestVersion = currentVersion(latest.record);
       if (latestVersion.hash === current.hash && latestVersion.signatures.length === current.signatures.length) return;
-      setAgreement(latest);
+      setDocument(latest);
       setNotice(
         latestVersion.hash === current.hash
           ? describeError(err)
-          : 'Nothing was signed: the agreement changed while it was on screen. Below is its current wording; read it and sign again.',
+          : 'Nothing was signed: the document changed while it was on screen. Below is what it says now; read it and sign again.',
       );
-      if (!missingRoles(latestVersion, AGREEMENT_SIGNERS).includes(role)) setStage({ kind: 'idle' });
+      if (!missingRoles(latestVersion, latest.signers).includes(role)) setStage({ kind: 'idle' });
     } catch {
-      // The pad's own message is enough when the agreement cannot be read again.
+      // The pad's own message is enough when the document cannot be read again.
     }
   };
 
   return (
     <Stack gap="lg">
       <Title order={1} size="h2" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
-        Service agreement {agreement.academicYear}
+        {document.title}
       </Title>
       {notice && (
-        <Alert color="orange" title="The agreement changed" role="alert">
+        <Alert color="orange" title="The document changed" role="alert">
           {notice}
         </Alert>
       )}
-      <AgreementText content={current.content} />
+      {document.body(current.content)}
       <SignatureList signatures={current.signatures} />
       {stage.kind === 'signing' && (
         <Stack gap="xs">
@@ -155,7 +154,7 @@ function SigningDocument({
             {signerRoleLabels[stage.role]}: sign below
           </Title>
           <Text size="sm" c="dimmed">
-            By signing you agree to the text above.
+            {document.statement}
           </Text>
           <SignaturePad
             key={`${stage.role}-${shownHash}`}
@@ -170,7 +169,7 @@ function SigningDocument({
         <Stack gap="sm">
           {stage.kind === 'signed' && (
             <Alert color="teal" title={`Signed by the ${signerRoleLabels[stage.role].toLowerCase()}`} role="status">
-              {missing.length === 0 ? 'Everyone has signed this agreement.' : 'The signature is saved.'}
+              {missing.length === 0 ? 'Everyone has signed this document.' : 'The signature is saved.'}
             </Alert>
           )}
           <Group gap="sm" ref={nextRef}>

@@ -5,6 +5,8 @@ import { useNavigate, type ProfileTab } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
 import { AuditTable } from '../../components/AuditTable';
 import { AgreementPanel } from '../agreements/AgreementPanel';
+import { BoundariesPanel } from '../boundaries/BoundariesPanel';
+import { FirstSessionPanel } from '../firstSession/FirstSessionPanel';
 import { ContactPanel } from '../referrals/ContactPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { DetailsPanel } from './DetailsPanel';
@@ -56,7 +58,7 @@ export function StudentProfile({
 
   return (
     <Stack maw={1100} gap="lg">
-      <ProfileHeader student={student} referral={referral} settings={settings.data} onBack={back} onShowContacts={() => setTab('contact')} />
+      <ProfileHeader student={student} referral={referral} settings={settings.data} onBack={back} onShowContacts={() => setTab('contact')} onShowBoundaries={() => setTab('boundaries')} />
       <Tabs value={tab} onChange={(next) => next && setTab(next as ProfileTab)}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="details">Details</Tabs.Tab>
@@ -64,6 +66,8 @@ export function StudentProfile({
           <Tabs.Tab value="status">Status</Tabs.Tab>
           <Tabs.Tab value="consent">Consent</Tabs.Tab>
           <Tabs.Tab value="agreement">Agreement</Tabs.Tab>
+          <Tabs.Tab value="firstSession">First session</Tabs.Tab>
+          <Tabs.Tab value="boundaries">Boundaries</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details">
@@ -87,6 +91,19 @@ export function StudentProfile({
         </Tabs.Panel>
         <Tabs.Panel value="agreement">
           <AgreementPanel studentId={studentId} initialAgreementId={initialAgreementId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="firstSession">
+          <FirstSessionPanel
+            student={student}
+            onEditDetails={() => {
+              setTab('details');
+              setEditing(true);
+            }}
+            onOpenAgreements={() => setTab('agreement')}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="boundaries">
+          <BoundariesPanel studentId={studentId} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           {history.error && (

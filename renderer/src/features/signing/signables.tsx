@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { AGREEMENT_SIGNERS, type AgreementContent } from '../../../../shared/schemas/agreement';
+import { FIRST_SESSION_SIGNERS, type FirstSessionContent } from '../../../../shared/schemas/firstSession';
+import type { Signature, SignedRecord, SignerRole } from '../../../../shared/schemas/signature';
+import { call } from '../../app/client';
+import type { SignableRef } from '../../app/navigation';
+import { AgreementText } from '../agreements/AgreementDocument';
+import { FirstSessionDocument } from '../firstSession/FirstSessionDocument';
+
+/**
+ * Every kind of document signing mode can show, behind one shape: its title, its signed record,
+ * who must sign it, and how its content reads on screen. Signing mode itself knows none of them.
+ */
+export interface SignableDocument {
+  title: string;
+  /** What the student is agreeing to, shown above the pad. */
+  statement: string;
+  record: SignedRecord<unknown>;
+  signers: readonly SignerRole[];
+  body(content: unknown): ReactNode;
+}
+
+export async function loadSignable(studentId: string, ref: SignableRef): Promise<SignableDocument> {
+  switch (ref.kind) {
+    case 'agreement': {
+      const agreement = await call('agreements:get', { studentId, agreementId: ref.agreementId });
+      return {
+        title: `Service agreement ${agreement.academicYear}`,
+        statement: 'By signing you agree to the text above.',
+        record: agreement.record,
+        signers: AGREEMENT_SIGNERS,
+        body: (content) => <AgreementText content={content as AgreementContent} />,
+      };
+    }
+    case 'firstSession': {
+      const record = await call('firstSession:get', { studentId });
+      if (!record) throw new Error('This student has no first session record.');
+      return {
+        title: 'First session record',
+        statement: 'By signing you confirm that the items ticked above were gone through in this session.',
+        record: record.record,
+        signers: FIRST_SESSION_SIGNERS,
+        body: (content) => <FirstSessionDocument content={content as FirstSessionContent} />,
+      };
+    }
+  }
+}
+
+/** Signs the document and returns it as it now stands. */
+export async function signSignable(studentId: string, ref: SignableRef, signature: Signature): Promise<SignableDocument> {
+  switch (ref.kind) {
+    case 'agreement':
+      await call('agreements:sign', { studentId, agreementId: ref.agreementId, signature });
+      break;
+    case 'firstSession':
+      await call('firstSession:sign', { studentId, signature });
+      break;
+  }
+  return loadSignable(studentId, ref);
+}
