@@ -128,3 +128,39 @@ export const defaultCalendarSettings: CalendarSettings = {
   academicYearStart: { month: 9, day: 1 },
   deadlineRules: defaultDeadlineRules,
 };
+
+/** Where an entry on the calendar comes from. */
+export const CalendarEventKind = z.enum(['deadline', 'survey', 'bank-holiday', 'first-contact', 'session', 'ilp-review', 'hours-deadline', 'deferral-end']);
+export type CalendarEventKind = z.infer<typeof CalendarEventKind>;
+export const calendarEventKindLabels: Record<CalendarEventKind, string> = {
+  deadline: 'Deadline',
+  survey: 'Survey',
+  'bank-holiday': 'Bank holiday',
+  'first-contact': 'First contact due',
+  session: 'Session',
+  'ilp-review': 'ILP review',
+  'hours-deadline': 'Hours must be used by',
+  'deferral-end': 'Deferral ends',
+};
+
+/** One dated entry on the mentor's calendar: a provider deadline or something from a student's records. */
+export const CalendarEvent = z.strictObject({
+  /** Stable across loads: the rule or record it comes from and the date. */
+  id: z.string().max(200),
+  kind: CalendarEventKind,
+  date: IsoDate,
+  /** A time of day, for sessions. */
+  time: z.string().max(5).optional(),
+  title: z.string().max(300),
+  opensOn: IsoDate.optional(),
+  studentId: Id.optional(),
+  /** Marked done by the mentor (deadlines), or done by its nature (a session recorded, a contact made). */
+  done: z.boolean(),
+});
+export type CalendarEvent = z.infer<typeof CalendarEvent>;
+
+export const ComingUpItem = CalendarEvent.extend({ state: z.enum(['overdue', 'due']), daysUntil: z.number().int() });
+export type ComingUpItem = z.infer<typeof ComingUpItem>;
+
+/** The longest stretch one request may ask for: a little over a year. */
+export const MAX_CALENDAR_RANGE_DAYS = 400;
