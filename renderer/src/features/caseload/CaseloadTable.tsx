@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { firstContactState } from '../../../../shared/domain/firstContact';
 import { fundingLabels, type StudentSummary } from '../../../../shared/schemas/student';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -44,9 +45,18 @@ export function CaseloadTable({ students, onOpen }: { students: StudentSummary[]
             <Table.Tr key={s.id} onClick={() => onOpen(s.id)} style={{ cursor: 'pointer' }}>
               <Table.Td>
                 {/* A real button, so the row opens from the keyboard too. */}
-                <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(s.id); }}>
-                  {s.fullName}
-                </Anchor>
+                <Group gap={6} wrap="nowrap">
+                  <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(s.id); }}>
+                    {s.fullName}
+                  </Anchor>
+                  {s.confidentiality === 'open' && (
+                    <Tooltip label="Confidentiality exception open">
+                      <ThemeIcon color="red" size="sm" radius="xl" role="img" aria-label="Confidentiality exception open" data-testid="confidentiality-icon">
+                        <IconLock size={12} aria-hidden />
+                      </ThemeIcon>
+                    </Tooltip>
+                  )}
+                </Group>
                 {(s.preferredName || s.studentNumber) && (
                   <Text size="xs" c="dimmed">
                     {[s.preferredName && `“${s.preferredName}”`, s.studentNumber].filter(Boolean).join(' · ')}

@@ -3,8 +3,10 @@ import { AuditLog } from './AuditLog';
 import { Backups } from './Backups';
 import { ChangePassphrase } from './ChangePassphrase';
 import { FirstContactEmail } from './FirstContactEmail';
+import { HandbookList } from './HandbookList';
 import { KeepingRecords } from './KeepingRecords';
 import { NewRecoveryKey } from './NewRecoveryKey';
+import { ProviderLogo } from './ProviderLogo';
 import { QuickUnlock } from './QuickUnlock';
 import { ServiceAgreementTemplate } from './ServiceAgreementTemplate';
 import { SettingsSection } from './SettingsSection';
@@ -29,6 +31,21 @@ export function SettingsPage() {
         description="The wording of the agreement each student signs at the start of an academic year. Agreements already made keep the wording they were made with."
       >
         <ServiceAgreementTemplate />
+      </SettingsSection>
+      <SettingsSection
+        title="Mentoring guidelines"
+        description="Gone through with each student, one by one, in the first session. Reword, reorder, add or remove them to match your handbook."
+      >
+        <HandbookList field="mentoringGuidelines" />
+      </SettingsSection>
+      <SettingsSection
+        title="Boundaries"
+        description="The professional boundaries you confirm with each student on their Boundaries tab. A student whose list is already confirmed keeps the wording they confirmed."
+      >
+        <HandbookList field="boundaryItems" />
+      </SettingsSection>
+      <SettingsSection title="Provider logo" description="Printed at the top of every PDF you export.">
+        <ProviderLogo />
       </SettingsSection>
       <SettingsSection title="Keeping records" description="How long a student’s records are kept once you have stopped working with them.">
         <KeepingRecords />

@@ -6,6 +6,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { Student } from '../../../../shared/schemas/student';
 import { useNow } from '../../app/useNow';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ConfidentialityFlag } from '../boundaries/ConfidentialityFlag';
 import { firstContactColors, firstContactLabel } from '../referrals/firstContactText';
 import { EmailStudentButton } from './EmailStudentButton';
 
@@ -15,9 +16,10 @@ interface ProfileHeaderProps {
   settings: Settings | null;
   onBack(): void;
   onShowContacts(): void;
+  onShowBoundaries(): void;
 }
 
-export function ProfileHeader({ student, referral, settings, onBack, onShowContacts }: ProfileHeaderProps) {
+export function ProfileHeader({ student, referral, settings, onBack, onShowContacts, onShowBoundaries }: ProfileHeaderProps) {
   const now = useNow();
   const firstContact = referral && firstContactState({ receivedAt: referral.receivedAt, firstContactAt: firstSuccessfulContactAt(referral.contacts) }, now);
   // Only a student still waiting for first contact needs the clock on the header.
@@ -52,6 +54,7 @@ export function ProfileHeader({ student, referral, settings, onBack, onShowConta
                 First contact: {firstContactLabel(firstContact.state, firstContact.dueAt, now)}
               </Badge>
             )}
+            <ConfidentialityFlag studentId={student.id} onOpen={onShowBoundaries} />
           </Group>
           {facts.length > 0 && <Text c="dimmed">{facts.join(' · ')}</Text>}
         </Stack>
