@@ -116,6 +116,18 @@ test('boundaries are confirmed, a gift is logged, a confidentiality exception fl
   await expect(page.getByRole('table', { name: 'Boundary log' }).getByRole('row', { name: /Gift offered/ })).toContainText('Yes, 23/11/2026');
   await expect(page.getByTestId('confidentiality-exception')).toContainText(CONCERN);
   await expect(page.getByTestId('confidentiality-flag')).toHaveText('Confidentiality exception open');
+
+  // Followed up and closed: a second person told, and the flag says one is on file, no longer open.
+  await page.getByRole('button', { name: 'Edit the exception raised 23/11/2026' }).click();
+  const editForm = page.getByRole('form', { name: 'Edit confidentiality exception' });
+  await editForm.getByRole('button', { name: 'Add another person' }).click();
+  await editForm.getByLabel('Person 2: who').fill('Student support office');
+  await editForm.getByLabel('Follow-up').fill('Referred to the wellbeing team; they are now in touch with the student');
+  await editForm.getByRole('checkbox', { name: /^Closed/ }).check();
+  await editForm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(exception).toContainText('Student support office, 23/11/2026');
+  await expect(exception).toContainText('Closed');
+  await expect(page.getByTestId('confidentiality-flag')).toHaveText('Confidentiality exception on file');
 });
 
 test('in Settings the mentor rewords a guideline and uploads the provider’s logo, which is previewed', async ({ page, harness }) => {
