@@ -12,6 +12,7 @@ export type Route =
   | { page: 'newReferral' }
   | { page: 'import' }
   | { page: 'retention' }
+  | { page: 'calendar' }
   | { page: 'settings' };
 export type Page = Route['page'];
 

@@ -7,6 +7,7 @@ import { plural } from '../../app/format';
 import { useNavigate } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
 import { statusColors } from '../../components/StatusBadge';
+import { ComingUp } from './ComingUp';
 import { FirstContactList } from './FirstContactList';
 
 export function Home() {
@@ -76,6 +77,8 @@ export function Home() {
           </Group>
         </Alert>
       )}
+
+      <ComingUp />
 
       {overview.dueForDeletion > 0 && (
         <Alert color="orange" icon={<IconTrashX />} title={`${plural(overview.dueForDeletion, 'record')} due for deletion`}>
