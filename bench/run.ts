@@ -435,7 +435,7 @@ interface PlainNumbers {
 }
 
 async function measurePlain(dir: string, students: number, now: number): Promise<PlainNumbers> {
-  type Data = { settings: Settings; students: (StudentDocument & { sessions: SessionLog[] })[] };
+  type Data = { settings: Settings; students: (Omit<StudentDocument, 'sessions'> & { sessions: SessionLog[] })[] };
   const file = join(dir, 'plain.json');
   const initial: Data = { settings, students: Array.from({ length: students }, (_, i) => ({ ...makeStudent(i, now), sessions: makeSessions(i, SESSIONS_PER_STUDENT, now) })) };
   await new Low<Data>(new JSONFile<Data>(file), initial).write();

@@ -10,6 +10,9 @@ import { AgreementSummary, ServiceAgreement } from './schemas/agreement';
 import { Signature } from './schemas/signature';
 import { CaseloadPage, CaseloadQuery, HomeOverview, ImportPreview, ImportRequest, ImportResult, RetentionItem } from './schemas/caseload';
 import { AuditCheck, AuditEntry } from './schemas/audit';
+import { IlpDraft, LearningPlan } from './schemas/ilp';
+import { Booking, BookingWarning, CancellationKind, CancelledBy, FreeSlot, Session, SessionRecordDraft, SessionSummary } from './schemas/session';
+import { ClosureInput, DeferralInput, HoursSummary } from './schemas/hoursPolicy';
 
 /** Where an export was written. */
 const ExportedFile = z.strictObject({ path: z.string(), fileName: z.string() });
@@ -111,6 +114,40 @@ export const contract = {
   'boundaries:save': { req: z.strictObject({ studentId: Id, entry: BoundaryEntry }), res: BoundaryRecords },
   /** Confidentiality exceptions are left out unless `includeConfidential` is true. */
   'boundaries:exportPdf': { req: z.strictObject({ studentId: Id, includeConfidential: z.boolean() }), res: ExportedFile },
+
+  // ── Sessions (timesheet and progress log), the Individual Learning Plan, support hours, deferrals and closing ──
+  /** The student's ILP (null until started). One per student; reviews and changes after signing are amendments. */
+  'ilp:get': { req: z.strictObject({ studentId: Id }), res: LearningPlan.nullable() },
+  'ilp:start': { req: z.strictObject({ studentId: Id }), res: LearningPlan },
+  /** Unsigned: edited in place. Signed: the edit (a review, a new goal) becomes an amendment to sign. */
+  'ilp:save': { req: z.strictObject({ studentId: Id, draft: IlpDraft }), res: LearningPlan },
+  'ilp:sign': { req: z.strictObject({ studentId: Id, signature: Signature }), res: LearningPlan },
+  'ilp:exportPdf': { req: z.strictObject({ studentId: Id }), res: ExportedFile },
+  /** Every session, oldest first, and where the student's hours stand. */
+  'sessions:list': { req: z.strictObject({ studentId: Id }), res: z.strictObject({ sessions: z.array(SessionSummary), hours: HoursSummary }) },
+  'sessions:get': { req: z.strictObject({ studentId: Id, sessionId: Id }), res: Session },
+  /** Short notice or a time in the past is pointed out in `warnings`, never refused. */
+  'sessions:book': { req: z.strictObject({ studentId: Id, booking: Booking }), res: z.strictObject({ session: Session, warnings: z.array(BookingWarning) }) },
+  /** The timesheet and progress log, checked by validateSessionRecord; after a signature an edit is an amendment. */
+  'sessions:record': { req: z.strictObject({ studentId: Id, sessionId: Id, draft: SessionRecordDraft }), res: Session },
+  /** The student cannot sign before the recorded end time. */
+  'sessions:sign': { req: z.strictObject({ studentId: Id, sessionId: Id, signature: Signature }), res: Session },
+  /** Late or with notice is decided by the backend clock; "did not attend" is the mentor's call. */
+  'sessions:cancel': {
+    req: z.strictObject({ studentId: Id, sessionId: Id, cancelledBy: CancelledBy, didNotAttend: z.boolean(), reason: text(1000) }),
+    res: z.strictObject({ session: Session, kind: CancellationKind, countsAgainstHours: z.boolean(), message: z.string(), freeSlots: z.array(FreeSlot) }),
+  },
+  'sessions:exportPdf': { req: z.strictObject({ studentId: Id, sessionId: Id }), res: ExportedFile },
+  /** The monthly timesheet: every session of the month held or counted, with both signatures. */
+  'sessions:exportMonth': { req: z.strictObject({ studentId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month like 2026-11') }), res: ExportedFile },
+  /** Hours allocated (after deferrals), used, booked and remaining, with warnings, as of the backend's today. */
+  'hours:summary': { req: z.strictObject({ studentId: Id }), res: HoursSummary },
+  /** Support paused: status "deferred", with the new deadline and any extra hours the office gave. */
+  'students:defer': { req: z.strictObject({ studentId: Id, deferral: DeferralInput }), res: Student },
+  /** Closing: needs the final review date; status "completed". Warnings list sessions left open. */
+  'students:close': { req: z.strictObject({ studentId: Id, closure: ClosureInput }), res: z.strictObject({ student: Student, warnings: z.array(z.string()) }) },
+  /** One PDF: service agreements, first session record, every ILP version and every progress log. Never confidentiality exceptions. */
+  'students:completionPack': { req: z.strictObject({ studentId: Id }), res: ExportedFile },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export type Contract = typeof contract;

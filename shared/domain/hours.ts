@@ -1,5 +1,5 @@
 import { daysBetween, isChargeable, ukDate } from './sessionRules';
-import type { Deferral, HoursPolicy } from '../schemas/hoursPolicy';
+import type { Deferral, HoursPolicy, HoursSummary, HoursWarning, HoursWarningKind } from '../schemas/hoursPolicy';
 import type { SessionSummary } from '../schemas/session';
 
 /**
@@ -17,24 +17,7 @@ export type Allocation = {
   hoursDeadline: string;
 };
 
-export type HoursWarningKind = 'used-80' | 'over-allocation' | 'booked-exceeds-remaining' | 'deadline-near' | 'deadline-passed' | 'booked-after-deadline';
-export type HoursWarning = { kind: HoursWarningKind; message: string };
-
-export type HoursSummary = {
-  /** Hours with one decimal; allocated, remaining and percentUsed are null while the allocation is not known. */
-  allocated: number | null;
-  used: number;
-  /** Recorded sessions still waiting for a signature: not used yet, but they will be. */
-  awaitingSignatures: number;
-  booked: number;
-  /** Never below zero: an overspend shows as the over-allocation warning. */
-  remaining: number | null;
-  /** Whole percent, rounded down, so it never reads 80 before the 80% warning appears. */
-  percentUsed: number | null;
-  /** The same figures in exact minutes, for adding up across students. */
-  minutes: { allocated: number | null; used: number; awaitingSignatures: number; booked: number; remaining: number | null };
-  warnings: HoursWarning[];
-};
+export type { HoursSummary, HoursWarning, HoursWarningKind };
 
 /** Minutes as hours with one decimal: 90 → 1.5. */
 export function toHours(minutes: number): number {

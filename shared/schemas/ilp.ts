@@ -106,3 +106,17 @@ export function goalsDue(ilp: Pick<IlpContent, 'goals'>, today: string): IlpGoal
 export function reviewDue(ilp: Pick<IlpContent, 'nextReviewOn'>, today: string): boolean {
   return ilp.nextReviewOn !== '' && ilp.nextReviewOn <= today;
 }
+
+/** A goal as the mentor edits it: a new goal has no id yet and the backend gives it one. */
+export const IlpGoalDraft = IlpGoal.extend({ id: Id.optional() });
+export type IlpGoalDraft = z.infer<typeof IlpGoalDraft>;
+
+/** The plan as the mentor edits it: the backend keeps the names and gives new goals their ids. */
+export const IlpDraft = z.strictObject({
+  strengths: text(4000),
+  barriers: text(4000),
+  goals: z.array(IlpGoalDraft).max(30, 'At most 30 goals: close or drop some before adding more'),
+  reviews: z.array(IlpReview).max(200),
+  nextReviewOn: optionalDate,
+});
+export type IlpDraft = z.infer<typeof IlpDraft>;

@@ -180,3 +180,21 @@ export const Availability = z.strictObject({
   overrides: z.record(IsoDate, z.union([z.literal('unavailable'), z.array(TimeRange).max(12)])),
 });
 export type Availability = z.infer<typeof Availability>;
+
+/** What the mentor records at the end of a session: the backend adds the names and the planned time from the booking. */
+export const SessionRecordDraft = SessionRecordContent.omit({ studentName: true, mentorName: true, plannedMinutes: true });
+export type SessionRecordDraft = z.infer<typeof SessionRecordDraft>;
+
+/** A usual working week until the mentor sets their own: Monday to Friday, 09:00–17:00. */
+export const defaultAvailability: Availability = {
+  weekly: Object.fromEntries((['1', '2', '3', '4', '5'] as const).map((d) => [d, [{ start: '09:00', end: '17:00' }]])),
+  overrides: {},
+};
+
+/** Pointed out when booking, never a refusal (see bookingWarnings in shared/domain/sessionRules.ts). */
+export const BookingWarning = z.strictObject({ kind: z.enum(['short-notice', 'in-the-past']), message: z.string() });
+export type BookingWarning = z.infer<typeof BookingWarning>;
+
+/** A free time offered when a cancelled session is to be rebooked. */
+export const FreeSlot = z.strictObject({ date: IsoDate, start: TimeOfDay, end: TimeOfDay });
+export type FreeSlot = z.infer<typeof FreeSlot>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { text } from './common';
 import { defaultBoundaryItems, defaultMentoringGuidelines } from './handbook';
+import { HoursPolicy, defaultHoursPolicy } from './hoursPolicy';
+import { DEFAULT_STRATEGIES } from './ilp';
+import { Availability, defaultAvailability } from './session';
 
 export const Region = z.enum(['england-and-wales', 'scotland', 'northern-ireland']);
 export type Region = z.infer<typeof Region>;
@@ -83,6 +86,12 @@ export const Settings = z.strictObject({
   boundaryItems: handbookList('boundary', 40).default([...defaultBoundaryItems]),
   /** The provider's logo for PDFs: an encrypted blob in the vault, set through settings:setLogo only. */
   providerLogo: ProviderLogo.nullable().default(null),
+  /** How support hours are counted: cancellations, email support, when to warn. */
+  hoursPolicy: HoursPolicy.default(defaultHoursPolicy),
+  /** The strategies offered for ILP goals and session records, in the provider's words. */
+  ilpStrategies: z.array(z.string().trim().min(1, 'A strategy cannot be blank: remove it instead').max(120, 'Keep each strategy under 120 characters')).max(60, 'At most 60 strategies').default([...DEFAULT_STRATEGIES]),
+  /** When the mentor can see students: the usual week and dates that differ. */
+  availability: Availability.default(defaultAvailability),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -99,4 +108,7 @@ export const defaultSettings: Settings = {
   mentoringGuidelines: [...defaultMentoringGuidelines],
   boundaryItems: [...defaultBoundaryItems],
   providerLogo: null,
+  hoursPolicy: defaultHoursPolicy,
+  ilpStrategies: [...DEFAULT_STRATEGIES],
+  availability: defaultAvailability,
 };

@@ -128,6 +128,19 @@ export const StudentSummary = z.strictObject({
   agreementYears: z.array(z.string().max(7)).default([]),
   /** A confidentiality exception on record: 'open' while it is being followed up. */
   confidentiality: z.enum(['none', 'open', 'closed']).default('none'),
+  /**
+   * Support hours as of the student's last save: used (signed by both, plus cancellations that
+   * count), booked, remaining (null while the allocation is not known), the deadline after any
+   * deferrals, and the warnings that do not depend on the date (the deadline ones are worked out
+   * from hoursDeadline when shown).
+   */
+  hoursUsed: z.number().default(0),
+  hoursBooked: z.number().default(0),
+  hoursRemaining: z.number().nullable().default(null),
+  hoursDeadline: z.union([z.literal(''), IsoDate]).default(''),
+  hoursWarnings: z.array(z.enum(['used-80', 'over-allocation', 'booked-exceeds-remaining'])).default([]),
+  /** The earliest session still booked (not recorded or cancelled), as `YYYY-MM-DDTHH:MM` local time. */
+  nextSessionAt: z.string().max(16).nullable().default(null),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

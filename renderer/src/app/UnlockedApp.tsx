@@ -76,7 +76,7 @@ export function UnlockedApp() {
           setRoute(
             document.kind === 'agreement'
               ? { page: 'student', id: signing.studentId, tab: 'agreement', agreementId: document.agreementId }
-              : { page: 'student', id: signing.studentId, tab: document.kind },
+              : { page: 'student', id: signing.studentId, tab: document.kind === 'session' ? 'sessions' : document.kind },
           );
           window.scrollTo({ top: 0 });
         }}

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { SignerRole } from '../../../shared/schemas/signature';
 import type { StudentStatus } from '../../../shared/schemas/student';
 
-export type ProfileTab = 'details' | 'contact' | 'status' | 'consent' | 'agreement' | 'firstSession' | 'boundaries' | 'history';
+export type ProfileTab = 'details' | 'contact' | 'status' | 'consent' | 'agreement' | 'firstSession' | 'ilp' | 'sessions' | 'boundaries' | 'history';
 
 /** Where the unlocked app is; the app is small enough not to need a router. */
 export type Route =
@@ -13,6 +13,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'retention' }
   | { page: 'calendar' }
+  | { page: 'week' }
+  | { page: 'surveys' }
   | { page: 'settings' };
 export type Page = Route['page'];
 
@@ -22,7 +24,7 @@ export const NavigationContext = createContext<(route: Route) => void>(() => und
 export const useNavigate = () => useContext(NavigationContext);
 
 /** A document that can be signed in signing mode. */
-export type SignableRef = { kind: 'agreement'; agreementId: string } | { kind: 'firstSession' };
+export type SignableRef = { kind: 'agreement'; agreementId: string } | { kind: 'firstSession' } | { kind: 'ilp' } | { kind: 'session'; sessionId: string };
 
 /** What signing mode shows: one document, and the role whose signature is asked for first. */
 export interface SigningRequest {

@@ -1,6 +1,6 @@
 import { LineCapStyle, rgb, type Color } from 'pdf-lib';
 import { ACCENT, HAIRLINE, MUTED, type PageFlow } from './page';
-import { drawSignature, SIGNATURE_CAPTION_HEIGHT, type Signature } from './signature';
+import { drawSignature, signaturePath, SIGNATURE_CAPTION_HEIGHT, type Signature } from './signature';
 import { INK, type Line, type TextStyle } from './text';
 
 /** What a form is made of. Every block flows onto as many pages as it needs. */
@@ -13,6 +13,8 @@ export type Block =
   | { type: 'checklist'; items: ChecklistItem[] }
   | { type: 'table'; columns: TableColumn[]; rows: string[][] }
   | { type: 'signatures'; signatures: Signature[] }
+  /** A table whose last columns hold small drawn signatures (a monthly timesheet's rows). */
+  | { type: 'signatureTable'; columns: TableColumn[]; rows: SignatureRow[] }
   | { type: 'spacer'; height: number };
 
 export interface Field {
@@ -24,6 +26,11 @@ export interface ChecklistItem {
   checked: boolean;
   /** A small line under the label, e.g. when the item was ticked. */
   note?: string;
+}
+/** `cells` fill the first columns; `signatures` the columns after them (null: not signed). */
+export interface SignatureRow {
+  cells: string[];
+  signatures: (Signature | null)[];
 }
 export interface TableColumn {
   header: string;
@@ -47,6 +54,11 @@ export function textsOf(block: Block): string[] {
       return [...block.columns.map((c) => c.header), ...block.rows.flat()];
     case 'signatures':
       return block.signatures.map((s) => s.signerName);
+    case 'signatureTable':
+      return [
+        ...block.columns.map((c) => c.header),
+        ...block.rows.flatMap((r) => [...r.cells, ...r.signatures.flatMap((s) => (s ? [s.signerName, shortSignedAt(s.signedAt)] : [NOT_SIGNED]))]),
+      ];
     case 'spacer':
       return [];
   }
@@ -73,6 +85,8 @@ export function drawBlock(flow: PageFlow, block: Block): void {
       return drawTable(flow, block.columns, block.rows);
     case 'signatures':
       return drawSignatures(flow, block.signatures);
+    case 'signatureTable':
+      return drawSignatureTable(flow, block.columns, block.rows);
     case 'spacer':
       flow.y -= block.height;
       return;
@@ -228,4 +242,71 @@ function drawSignatures(flow: PageFlow, signatures: Signature[]): void {
     });
     flow.y -= height + 10;
   }
+}
+
+const NOT_SIGNED = 'Not signed';
+const shortSignedAtFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' });
+/** "23/11/2026, 10:58" in UK civil time: enough under a small signature in a table. */
+export function shortSignedAt(ms: number): string {
+  return shortSignedAtFormat.format(new Date(ms));
+}
+
+function drawSignatureTable(flow: PageFlow, columns: TableColumn[], rows: SignatureRow[]): void {
+  const pad = 4;
+  const head: TextStyle = { size: 8, weight: 'bold', color: INK };
+  const cell: TextStyle = { size: 8.5, color: INK };
+  const name: TextStyle = { size: 7, weight: 'bold', color: INK };
+  const when: TextStyle = { size: 6.5, color: MUTED };
+  const leading = 11.5;
+  const strokesHeight = 20;
+  const signatureHeight = strokesHeight + 2 + 2 * 9;
+  const total = columns.reduce((n, c) => n + (c.width ?? 1), 0);
+  const widths = columns.map((c) => (flow.width * (c.width ?? 1)) / total);
+  const xs = widths.map((_, i) => flow.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+
+  const header = (): void => {
+    const cells = columns.map((c, i) => flow.fonts.wrap(c.header, head, (widths[i] ?? 0) - 2 * pad));
+    const height = Math.max(...cells.map((l) => l.length)) * leading + 2 * pad;
+    const top = flow.y;
+    flow.page.drawRectangle({ x: flow.left, y: top - height, width: flow.width, height, color: rgb(0.93, 0.94, 0.96) });
+    cells.forEach((lines, i) => lines.forEach((line, j) => flow.fonts.draw(flow.page, line, (xs[i] ?? 0) + pad, top - pad - 8.5 - j * leading, head)));
+    flow.y -= height;
+    flow.rule(flow.y, HAIRLINE, 0.5);
+  };
+
+  flow.ensure(3 * leading + signatureHeight + 4 * pad);
+  header();
+  flow.onNewPage = header;
+  try {
+    for (const row of rows) {
+      const texts = row.cells.map((t, i) => flow.fonts.wrap(t, cell, (widths[i] ?? 0) - 2 * pad));
+      const height = Math.max(signatureHeight, ...texts.map((l) => l.length * leading)) + 2 * pad;
+      flow.ensure(height);
+      const top = flow.y;
+      const page = flow.page;
+      texts.forEach((lines, i) => lines.forEach((line, j) => flow.fonts.draw(page, line, (xs[i] ?? 0) + pad, top - pad - 9 - j * leading, cell)));
+      row.signatures.forEach((signature, k) => {
+        const i = row.cells.length + k;
+        const x = (xs[i] ?? 0) + pad;
+        const width = (widths[i] ?? 0) - 2 * pad;
+        if (!signature) {
+          flow.fonts.draw(page, flow.fonts.line(NOT_SIGNED, { ...cell, color: MUTED }), x, top - pad - 9, { ...cell, color: MUTED });
+          return;
+        }
+        const path = signaturePath(signature, width, strokesHeight);
+        if (path !== '') page.drawSvgPath(path, { x, y: top - pad, borderColor: rgb(0.05, 0.1, 0.35), borderWidth: 0.9, borderLineCap: LineCapStyle.Round });
+        const captionTop = top - pad - strokesHeight - 2;
+        page.drawLine({ start: { x, y: captionTop }, end: { x: x + width, y: captionTop }, thickness: 0.4, color: HAIRLINE });
+        const natural = flow.fonts.line(signature.signerName, name);
+        const nameStyle = natural.width > width ? { ...name, size: Math.max(4.5, (name.size * width) / natural.width) } : name;
+        flow.fonts.draw(page, nameStyle === name ? natural : flow.fonts.line(signature.signerName, nameStyle), x, captionTop - 8, nameStyle);
+        flow.fonts.draw(page, flow.fonts.line(shortSignedAt(signature.signedAt), when), x, captionTop - 16.5, when);
+      });
+      flow.y -= height;
+      flow.rule(flow.y, HAIRLINE, 0.5);
+    }
+  } finally {
+    flow.onNewPage = null;
+  }
+  flow.y -= 12;
 }

@@ -5,6 +5,10 @@ import { StudentRecords } from '../records/students';
 import { Agreements } from '../records/agreements';
 import { FirstSessions } from '../records/firstSession';
 import { Boundaries } from '../records/boundaries';
+import { LearningPlans } from '../records/ilp';
+import { Sessions } from '../records/sessions';
+import { SupportHours } from '../records/hours';
+import { CompletionPacks } from '../records/completionPack';
 import { readLogo, readSettings } from '../records/settings';
 import type { Settings } from '../../../../shared/schemas/settings';
 
@@ -15,6 +19,10 @@ interface SessionRecords {
   agreements: Agreements;
   firstSessions: FirstSessions;
   boundaries: Boundaries;
+  ilp: LearningPlans;
+  sessions: Sessions;
+  hours: SupportHours;
+  completionPacks: CompletionPacks;
 }
 
 /** What every handler may use. Records objects live as long as one unlocked session. */
@@ -26,6 +34,10 @@ export interface BackendContext {
   agreements(): Agreements;
   firstSessions(): FirstSessions;
   boundaries(): Boundaries;
+  ilp(): LearningPlans;
+  sessions(): Sessions;
+  hours(): SupportHours;
+  completionPacks(): CompletionPacks;
   /** The settings and the header every PDF carries: the provider's name and logo. */
   provider(): Promise<{ settings: Settings; header: ProviderHeader }>;
   /** Where PDFs the user exports are written (the only plaintext files Mentor Desk makes). */
@@ -40,12 +52,20 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
     const session = vault.requireSession();
     if (!cached || cached.session !== session) {
       const students = new StudentRecords(session, clock);
+      const agreements = new Agreements(students, clock);
+      const firstSessions = new FirstSessions(students, clock);
+      const ilp = new LearningPlans(students, clock);
+      const sessions = new Sessions(students, clock);
       cached = {
         session,
         students,
-        agreements: new Agreements(students, clock),
-        firstSessions: new FirstSessions(students, clock),
+        agreements,
+        firstSessions,
         boundaries: new Boundaries(students, clock),
+        ilp,
+        sessions,
+        hours: new SupportHours(students, clock),
+        completionPacks: new CompletionPacks(students, clock, { agreements, firstSessions, ilp, sessions }),
       };
     }
     return cached;
@@ -59,6 +79,10 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
     agreements: () => forSession().agreements,
     firstSessions: () => forSession().firstSessions,
     boundaries: () => forSession().boundaries,
+    ilp: () => forSession().ilp,
+    sessions: () => forSession().sessions,
+    hours: () => forSession().hours,
+    completionPacks: () => forSession().completionPacks,
     provider: async () => {
       const session = forSession().session;
       const settings = await readSettings(session);

@@ -70,9 +70,16 @@ export class Agreements {
   async exportPdf(studentId: string, agreementId: string, provider: ProviderHeader, exportDir: string): Promise<{ path: string; fileName: string }> {
     const agreement = await this.get(studentId, agreementId);
     const { profile } = await this.students.read(studentId);
+    const bytes = await this.render(studentId, agreement, profile, provider);
+    const content = currentVersion(agreement.record).content;
+    return writeExport(exportDir, `Service agreement - ${safeFilePart(content.studentName)} - ${content.academicYear.replace('/', '-')}`, bytes);
+  }
+
+  /** The current version's PDF bytes (exports and the completion pack). */
+  async render(studentId: string, agreement: ServiceAgreement, profile: Student, provider: ProviderHeader): Promise<Uint8Array> {
     const version = currentVersion(agreement.record);
     const content = version.content;
-    const bytes = await renderFormPdf({
+    return renderFormPdf({
       title: 'Service agreement',
       subtitle: `${content.studentName} · ${content.academicYear}${version.amends !== null ? ` · amendment ${agreement.record.versions.length - 1}` : ''}`,
       provider: { ...provider, name: content.providerName || provider.name },
@@ -101,11 +108,10 @@ export class Agreements {
         studentRef: profile.studentNumber || profile.id,
         mentor: content.mentorName,
         date: content.academicYear,
-        record: { kind: 'service-agreement', studentId, agreementId, academicYear: content.academicYear, version: agreement.record.versions.length, ...version },
+        record: { kind: 'service-agreement', studentId, agreementId: agreement.id, academicYear: content.academicYear, version: agreement.record.versions.length, ...version },
         exportedAt: this.clock.now(),
       },
     });
-    return writeExport(exportDir, `Service agreement - ${safeFilePart(content.studentName)} - ${content.academicYear.replace('/', '-')}`, bytes);
   }
 
   private async replace(studentId: string, agreement: ServiceAgreement, what: string): Promise<ServiceAgreement> {

@@ -104,10 +104,18 @@ export class FirstSessions {
 
   async exportPdf(studentId: string, provider: ProviderHeader, exportDir: string): Promise<{ path: string; fileName: string }> {
     const doc = await this.students.read(studentId);
+    const bytes = await this.render(doc, provider);
+    const content = currentVersion(requireRecord(doc).record).content;
+    return writeExport(exportDir, `First session - ${safeFilePart(content.studentName)} - ${content.heldOn}`, bytes);
+  }
+
+  /** The current version's PDF bytes (exports and the completion pack). */
+  render(doc: StudentDocument, provider: ProviderHeader): Promise<Uint8Array> {
+    const studentId = doc.profile.id;
     const existing = requireRecord(doc);
     const version = currentVersion(existing.record);
     const content = version.content;
-    const bytes = await renderFormPdf({
+    return renderFormPdf({
       title: 'First session record',
       subtitle: `${content.studentName} · ${ukDate(content.heldOn)}${version.amends !== null ? ` · amendment ${existing.record.versions.length - 1}` : ''}`,
       provider: { ...provider, name: content.providerName || provider.name },
@@ -123,7 +131,6 @@ export class FirstSessions {
         exportedAt: this.clock.now(),
       },
     });
-    return writeExport(exportDir, `First session - ${safeFilePart(content.studentName)} - ${content.heldOn}`, bytes);
   }
 }
 

@@ -6,6 +6,11 @@ import { Referral } from '../../../../shared/schemas/referral';
 import { AGREEMENT_SIGNERS, ServiceAgreement } from '../../../../shared/schemas/agreement';
 import { FirstSessionRecord } from '../../../../shared/schemas/firstSession';
 import { BoundaryRecords, emptyBoundaryRecords } from '../../../../shared/schemas/boundaries';
+import { LearningPlan } from '../../../../shared/schemas/ilp';
+import { Session as SupportSession } from '../../../../shared/schemas/session';
+import { Closure, Deferral, defaultHoursPolicy, type HoursPolicy } from '../../../../shared/schemas/hoursPolicy';
+import { applyDeferrals, hoursSummary } from '../../../../shared/domain/hours';
+import { summariseSession } from '../../../../shared/domain/sessionRules';
 import { currentVersion, isComplete } from '../../../../shared/domain/signing';
 import type { AuditChange } from '../../../../shared/schemas/audit';
 import type { IsoDate } from '../../../../shared/schemas/common';
@@ -16,6 +21,7 @@ import { StoreDamage, bucketOf, type Put } from '../vault/store';
 import { openValue, sealValue } from '../vault/sealedValue';
 import { changedFields } from './diff';
 import { CaseloadIndex } from './caseloadIndex';
+import { readSettings } from './settings';
 
 /**
  * Students. Each student's records live in their own document (`students/<id>`), encrypted with
@@ -34,6 +40,10 @@ export const StudentDocument = z.strictObject({
   agreements: z.array(ServiceAgreement).default([]),
   firstSession: FirstSessionRecord.nullable().default(null),
   boundaries: BoundaryRecords.default(emptyBoundaryRecords),
+  ilp: LearningPlan.nullable().default(null),
+  sessions: z.array(SupportSession).default([]),
+  deferrals: z.array(Deferral).default([]),
+  closure: Closure.nullable().default(null),
 });
 export type StudentDocument = z.infer<typeof StudentDocument>;
 const IndexPage = z.record(z.string(), z.string());
@@ -220,12 +230,15 @@ export class StudentRecords {
     const pages = new Map<string, Record<string, string>>();
     const summaries: StudentSummary[] = [];
     const events = [];
+    let hoursPolicy: HoursPolicy | undefined;
     for (const { doc, audit } of items) {
       const id = doc.profile.id;
       const keyId = studentKeyId(id);
       const key = this.session.partitions.get(keyId);
       if (!key) throw new AppFailure('NOT_FOUND', 'That student was deleted.');
-      const summary = toSummary(doc);
+      // Read once the key is in hand: a lock while reading then fails as LOCKED, not as a missing student.
+      hoursPolicy ??= (await readSettings(this.session)).hoursPolicy;
+      const summary = toSummary(doc, hoursPolicy);
       const pageId = indexPage(id);
       const page = pages.get(pageId) ?? (await this.readIndexPage(pageId));
       page[id] = sealValue(key, `summary:${id}`, summary);
@@ -281,10 +294,17 @@ function pickDraft(s: Student): StudentDraft {
 }
 
 function newDocument(profile: Student, referral: Referral | null): StudentDocument {
-  return { profile, referral, agreements: [], firstSession: null, boundaries: emptyBoundaryRecords() };
+  return { profile, referral, agreements: [], firstSession: null, boundaries: emptyBoundaryRecords(), ilp: null, sessions: [], deferrals: [], closure: null };
 }
 
-export function toSummary({ profile: s, referral, agreements, boundaries }: StudentDocument): StudentSummary {
+export function toSummary({ profile: s, referral, agreements, boundaries, sessions, deferrals }: StudentDocument, policy: HoursPolicy = defaultHoursPolicy): StudentSummary {
+  const allocation = applyDeferrals({ allocatedHours: s.allocatedHours, hoursDeadline: s.hoursDeadline }, deferrals);
+  // Date-free figures only: the summary is stored, and "today" moves on without a save.
+  const hours = hoursSummary({ allocatedHours: allocation.allocatedHours, hoursDeadline: '', sessions: sessions.map(summariseSession) }, policy, '1970-01-01');
+  const next = sessions
+    .filter((x) => x.cancellation === null && x.record === null)
+    .map((x) => `${x.booking.date}T${x.booking.start}`)
+    .sort()[0];
   return {
     id: s.id,
     fullName: s.fullName,
@@ -301,6 +321,12 @@ export function toSummary({ profile: s, referral, agreements, boundaries }: Stud
     lastContactAt: s.lastContactAt,
     agreementYears: [...new Set(agreements.filter((a) => isComplete(currentVersion(a.record), AGREEMENT_SIGNERS)).map((a) => a.academicYear))],
     confidentiality: boundaries.exceptions.length === 0 ? 'none' : boundaries.exceptions.some((e) => !e.closed) ? 'open' : 'closed',
+    hoursUsed: hours.used,
+    hoursBooked: hours.booked,
+    hoursRemaining: hours.remaining,
+    hoursDeadline: allocation.hoursDeadline,
+    hoursWarnings: hours.warnings.flatMap((w) => (w.kind === 'used-80' || w.kind === 'over-allocation' || w.kind === 'booked-exceeds-remaining' ? [w.kind] : [])),
+    nextSessionAt: next ?? null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };

@@ -43,6 +43,12 @@ export async function loadSignable(studentId: string, ref: SignableRef): Promise
         body: (content) => <FirstSessionDocument content={content as FirstSessionContent} />,
       };
     }
+    // SIGNABLE-ILP (replaced by the ILP feature)
+    case 'ilp':
+      throw new Error('The learning plan cannot be signed yet.');
+    // SIGNABLE-SESSION (replaced by the sessions feature)
+    case 'session':
+      throw new Error('Sessions cannot be signed yet.');
   }
 }
 
@@ -55,6 +61,11 @@ export async function signSignable(studentId: string, ref: SignableRef, signatur
     case 'firstSession':
       await call('firstSession:sign', { studentId, signature });
       break;
+    // SIGN-ILP (replaced by the ILP feature)
+    case 'ilp':
+    // SIGN-SESSION (replaced by the sessions feature)
+    case 'session':
+      throw new Error('This document cannot be signed yet.');
   }
   return loadSignable(studentId, ref);
 }
