@@ -11,7 +11,7 @@ import {
 import { describeError, notifySaved } from '../../app/feedback';
 import { todayIso } from '../../app/format';
 import { UkDateInput } from '../../components/UkDateInput';
-import { entryFieldErrors, saveBoundaryEntry } from './boundaryRecords';
+import { entryFieldErrors, keepWhileDirty, saveBoundaryEntry } from './boundaryRecords';
 import { EntryFormActions } from './EntryFormActions';
 
 const KIND_OPTIONS = BOUNDARY_EVENT_KINDS.map((value) => ({ value, label: boundaryEventKindLabels[value] }));
@@ -52,7 +52,7 @@ export function BoundaryEventForm({ studentId, event, onSaved, onCancel }: Bound
 
   const title = event ? 'Edit boundary event' : 'Log a boundary event';
   return (
-    <Paper withBorder p="md" component="form" aria-label={title} onSubmit={save} noValidate>
+    <Paper withBorder p="md" component="form" aria-label={title} onSubmit={save} onKeyDown={keepWhileDirty(form)} noValidate>
       <Title order={4} size="h5" mb="sm">
         {title}
       </Title>
@@ -61,7 +61,7 @@ export function BoundaryEventForm({ studentId, event, onSaved, onCancel }: Bound
           <UkDateInput label="Date" withAsterisk {...form.getInputProps('on')} value={form.values.on} onChange={(v) => form.setFieldValue('on', v)} />
           <Select label="What kind of event" data={KIND_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('kind')} />
         </SimpleGrid>
-        <Textarea label="What happened" autosize minRows={2} maxLength={2000} withAsterisk {...form.getInputProps('description')} />
+        <Textarea autoFocus label="What happened" autosize minRows={2} maxLength={2000} withAsterisk {...form.getInputProps('description')} />
         <Textarea label="What you did" autosize minRows={2} maxLength={2000} withAsterisk {...form.getInputProps('action')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" style={{ alignItems: 'end' }}>
           <Checkbox label="Office told" mb={8} {...form.getInputProps('officeTold', { type: 'checkbox' })} />

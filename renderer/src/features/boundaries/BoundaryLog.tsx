@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { boundaryEventKindLabels, type BoundaryRecords } from '../../../../shared/schemas/boundaries';
 import { formatIsoDate } from '../../app/format';
 import { BoundaryEventForm } from './BoundaryEventForm';
@@ -11,8 +11,14 @@ export type Editing = null | 'new' | string;
 export function BoundaryLog({ studentId, records, onSaved }: { studentId: string; records: BoundaryRecords; onSaved(records: BoundaryRecords): void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const editingEvent = editing && editing !== 'new' ? records.events.find((e) => e.id === editing) : undefined;
-  const saved = (next: BoundaryRecords) => {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
     setEditing(null);
+    // The form is gone: keep the keyboard where the mentor was working.
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
+  const saved = (next: BoundaryRecords) => {
+    close();
     onSaved(next);
   };
 
@@ -64,12 +70,12 @@ export function BoundaryLog({ studentId, records, onSaved }: { studentId: string
       )}
       {editing === null ? (
         <Group>
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} ref={addButton} onClick={() => setEditing('new')}>
             Log a boundary event
           </Button>
         </Group>
       ) : (
-        <BoundaryEventForm key={editing} studentId={studentId} {...(editingEvent ? { event: editingEvent } : {})} onSaved={saved} onCancel={() => setEditing(null)} />
+        <BoundaryEventForm key={editing} studentId={studentId} {...(editingEvent ? { event: editingEvent } : {})} onSaved={saved} onCancel={close} />
       )}
     </Stack>
   );

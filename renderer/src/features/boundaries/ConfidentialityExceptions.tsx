@@ -1,6 +1,6 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { exceptionGroundsLabels, type BoundaryRecords, type ConfidentialityException } from '../../../../shared/schemas/boundaries';
 import { formatIsoDate } from '../../app/format';
 import type { Editing } from './BoundaryLog';
@@ -61,8 +61,14 @@ function ExceptionCard({ exception, onEdit }: { exception: ConfidentialityExcept
 export function ConfidentialityExceptions({ studentId, records, onSaved }: { studentId: string; records: BoundaryRecords; onSaved(records: BoundaryRecords): void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const editingException = editing && editing !== 'new' ? records.exceptions.find((e) => e.id === editing) : undefined;
-  const saved = (next: BoundaryRecords) => {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
     setEditing(null);
+    // The form is gone: keep the keyboard where the mentor was working.
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
+  const saved = (next: BoundaryRecords) => {
+    close();
     onSaved(next);
   };
 
@@ -99,7 +105,7 @@ export function ConfidentialityExceptions({ studentId, records, onSaved }: { stu
         )}
         {editing === null ? (
           <Group>
-            <Button variant="light" color="red" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+            <Button variant="light" color="red" leftSection={<IconPlus size={16} aria-hidden />} ref={addButton} onClick={() => setEditing('new')}>
               Record a confidentiality exception
             </Button>
           </Group>
@@ -109,7 +115,7 @@ export function ConfidentialityExceptions({ studentId, records, onSaved }: { stu
             studentId={studentId}
             {...(editingException ? { exception: editingException } : {})}
             onSaved={saved}
-            onCancel={() => setEditing(null)}
+            onCancel={close}
           />
         )}
       </Stack>

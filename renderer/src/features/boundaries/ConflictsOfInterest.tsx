@@ -1,13 +1,13 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConflictOfInterestInput, type BoundaryRecords, type ConflictOfInterest } from '../../../../shared/schemas/boundaries';
 import { describeError, notifySaved } from '../../app/feedback';
 import { formatIsoDate, todayIso } from '../../app/format';
 import { UkDateInput } from '../../components/UkDateInput';
 import type { Editing } from './BoundaryLog';
-import { entryFieldErrors, saveBoundaryEntry } from './boundaryRecords';
+import { entryFieldErrors, keepWhileDirty, saveBoundaryEntry } from './boundaryRecords';
 import { EntryFormActions } from './EntryFormActions';
 
 interface ConflictFormProps {
@@ -45,13 +45,14 @@ function ConflictForm({ studentId, conflict, onSaved, onCancel }: ConflictFormPr
 
   const title = conflict ? 'Edit conflict of interest' : 'Declare a conflict of interest';
   return (
-    <Paper withBorder p="md" component="form" aria-label={title} onSubmit={save} noValidate>
+    <Paper withBorder p="md" component="form" aria-label={title} onSubmit={save} onKeyDown={keepWhileDirty(form)} noValidate>
       <Title order={4} size="h5" mb="sm">
         {title}
       </Title>
       <Stack gap="sm">
         <Textarea
           label="The conflict"
+          autoFocus
           description="The other role or connection, and how it could affect mentoring"
           autosize
           minRows={2}
@@ -79,8 +80,14 @@ function ConflictForm({ studentId, conflict, onSaved, onCancel }: ConflictFormPr
 export function ConflictsOfInterest({ studentId, records, onSaved }: { studentId: string; records: BoundaryRecords; onSaved(records: BoundaryRecords): void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const editingConflict = editing && editing !== 'new' ? records.conflicts.find((c) => c.id === editing) : undefined;
-  const saved = (next: BoundaryRecords) => {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
     setEditing(null);
+    // The form is gone: keep the keyboard where the mentor was working.
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
+  const saved = (next: BoundaryRecords) => {
+    close();
     onSaved(next);
   };
 
@@ -126,12 +133,12 @@ export function ConflictsOfInterest({ studentId, records, onSaved }: { studentId
       )}
       {editing === null ? (
         <Group>
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} ref={addButton} onClick={() => setEditing('new')}>
             Declare a conflict of interest
           </Button>
         </Group>
       ) : (
-        <ConflictForm key={editing} studentId={studentId} {...(editingConflict ? { conflict: editingConflict } : {})} onSaved={saved} onCancel={() => setEditing(null)} />
+        <ConflictForm key={editing} studentId={studentId} {...(editingConflict ? { conflict: editingConflict } : {})} onSaved={saved} onCancel={close} />
       )}
     </Stack>
   );

@@ -12,7 +12,7 @@ import {
 import { describeError, notifySaved } from '../../app/feedback';
 import { todayIso } from '../../app/format';
 import { UkDateInput } from '../../components/UkDateInput';
-import { entryFieldErrors, saveBoundaryEntry } from './boundaryRecords';
+import { entryFieldErrors, keepWhileDirty, saveBoundaryEntry } from './boundaryRecords';
 import { EntryFormActions } from './EntryFormActions';
 
 const GROUNDS_OPTIONS = ExceptionGrounds.options.map((value) => ({ value, label: exceptionGroundsLabels[value] }));
@@ -53,7 +53,7 @@ export function ExceptionForm({ studentId, exception, onSaved, onCancel }: Excep
 
   const title = exception ? 'Edit confidentiality exception' : 'Record a confidentiality exception';
   return (
-    <Paper withBorder p="md" component="form" aria-label={title} onSubmit={save} noValidate>
+    <Paper withBorder p="md" component="form" aria-label={title} onSubmit={save} onKeyDown={keepWhileDirty(form)} noValidate>
       <Title order={4} size="h5" mb="sm">
         {title}
       </Title>
@@ -62,7 +62,7 @@ export function ExceptionForm({ studentId, exception, onSaved, onCancel }: Excep
           <UkDateInput label="Raised on" withAsterisk {...form.getInputProps('raisedOn')} value={form.values.raisedOn} onChange={(v) => form.setFieldValue('raisedOn', v)} />
           <Select label="Grounds" data={GROUNDS_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('grounds')} />
         </SimpleGrid>
-        <Textarea label="The concern" autosize minRows={3} maxLength={5000} withAsterisk {...form.getInputProps('concern')} />
+        <Textarea autoFocus label="The concern" autosize minRows={3} maxLength={5000} withAsterisk {...form.getInputProps('concern')} />
         <Fieldset legend="Who was informed, and when" variant="filled">
           <Stack gap="xs">
             {form.values.informed.map((person, i) => (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import type { BoundaryEntry, BoundaryRecords } from '../../../../shared/schemas/boundaries';
 import { call } from '../../app/client';
 import { isApiError } from '../../app/feedback';
@@ -40,3 +40,13 @@ export function entryFieldErrors(error: unknown): Record<string, string> | null 
   for (const issue of error.issues) errors[issue.path.replace(/^entry\.entry\./, '') || 'form'] = issue.message;
   return errors;
 }
+
+/**
+ * Escape on the profile goes back to the caseload; inside a form with unsaved typing it must not,
+ * even when the focus is on one of the form's buttons.
+ */
+export const keepWhileDirty =
+  (form: { isDirty(): boolean }) =>
+  (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && form.isDirty()) event.preventDefault();
+  };
