@@ -13,6 +13,7 @@ import { AuditCheck, AuditEntry } from './schemas/audit';
 import { IlpDraft, LearningPlan } from './schemas/ilp';
 import { Booking, BookingWarning, CancellationKind, CancelledBy, FreeSlot, Session, SessionRecordDraft, SessionSummary } from './schemas/session';
 import { ClosureInput, DeferralInput, HoursSummary } from './schemas/hoursPolicy';
+import { AcademicYearLabel, SentHow, SurveyEntry, SurveyId, SurveyImportPreview, SurveyImportRequest, SurveyImportResult, SurveyOverview, SurveyResults, SurveyStatus } from './schemas/survey';
 
 /** Where an export was written. */
 const ExportedFile = z.strictObject({ path: z.string(), fileName: z.string() });
@@ -148,6 +149,30 @@ export const contract = {
   'students:close': { req: z.strictObject({ studentId: Id, closure: ClosureInput }), res: z.strictObject({ student: Student, warnings: z.array(z.string()) }) },
   /** One PDF: service agreements, first session record, every ILP version and every progress log. Never confidentiality exceptions. */
   'students:completionPack': { req: z.strictObject({ studentId: Id }), res: ExportedFile },
+
+  // ── Surveys: Rate your Support and the end-of-year mentoring survey ──
+  /** Who is asked (active, deferred or completed students, and anyone with an entry), the window, reminders and the response rate. */
+  'surveys:overview': { req: z.strictObject({ surveyId: SurveyId, academicYear: AcademicYearLabel.optional() }), res: SurveyOverview },
+  /** Not sent, sent (when, how) or returned; marking one back from returned clears its answers. Dates default to today. */
+  'surveys:mark': {
+    req: z.strictObject({ studentId: Id, surveyId: SurveyId, academicYear: AcademicYearLabel, status: SurveyStatus, sentOn: IsoDate.optional(), sentHow: SentHow.optional(), returnedOn: IsoDate.optional() }),
+    res: SurveyEntry,
+  },
+  /** Answers typed in by the mentor, checked against the questions (rating on its scale, text length); marks it returned. */
+  'surveys:saveResponse': {
+    req: z.strictObject({ studentId: Id, surveyId: SurveyId, academicYear: AcademicYearLabel, answers: z.record(z.string().max(40), z.union([z.number(), z.string().max(10_000)]).nullable()).refine((a) => Object.keys(a).length <= 60, 'At most 60 answers'), returnedOn: IsoDate.optional() }),
+    res: SurveyEntry,
+  },
+  /** Response rate, each rating's distribution and mean, and the written answers (never names). */
+  'surveys:results': { req: z.strictObject({ surveyId: SurveyId, academicYear: AcademicYearLabel }), res: SurveyResults },
+  /** Reads the survey tool's CSV (or our own export) against the caseload without saving. */
+  'surveys:importPreview': { req: SurveyImportRequest, res: SurveyImportPreview },
+  /** Imports every good row in one save (all or nothing); bad rows are listed with reasons. */
+  'surveys:import': { req: SurveyImportRequest, res: SurveyImportResult },
+  /** One row per student asked per survey; columns in the README ("Survey export columns"). Anonymised: no names or student numbers. */
+  'surveys:exportCsv': { req: z.strictObject({ academicYear: AcademicYearLabel, surveyIds: z.array(SurveyId).max(20).optional(), anonymise: z.boolean() }), res: ExportedFile },
+  /** The report: response rates, a bar chart per rating, written answers; the CSV's rows attached as record.json. */
+  'surveys:exportPdf': { req: z.strictObject({ academicYear: AcademicYearLabel, surveyIds: z.array(SurveyId).max(20).optional(), anonymise: z.boolean() }), res: ExportedFile },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { defaultBoundaryItems, defaultMentoringGuidelines } from './handbook';
 import { HoursPolicy, defaultHoursPolicy } from './hoursPolicy';
 import { DEFAULT_STRATEGIES } from './ilp';
 import { Availability, defaultAvailability } from './session';
+import { SurveyDefinitions, defaultSurveys } from './survey';
 
 export const Region = z.enum(['england-and-wales', 'scotland', 'northern-ireland']);
 export type Region = z.infer<typeof Region>;
@@ -92,6 +93,8 @@ export const Settings = z.strictObject({
   ilpStrategies: z.array(z.string().trim().min(1, 'A strategy cannot be blank: remove it instead').max(120, 'Keep each strategy under 120 characters')).max(60, 'At most 60 strategies').default([...DEFAULT_STRATEGIES]),
   /** When the mentor can see students: the usual week and dates that differ. */
   availability: Availability.default(defaultAvailability),
+  /** The student surveys and their questions (rating scales and free text), in the provider's words. */
+  surveys: SurveyDefinitions.default(defaultSurveys),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -111,4 +114,5 @@ export const defaultSettings: Settings = {
   hoursPolicy: defaultHoursPolicy,
   ilpStrategies: [...DEFAULT_STRATEGIES],
   availability: defaultAvailability,
+  surveys: defaultSurveys,
 };

@@ -11,6 +11,7 @@ import { recordHandlers } from './handlers/records';
 import { caseloadHandlers } from './handlers/caseload';
 import { agreementHandlers } from './handlers/agreements';
 import { boundaryHandlers } from './handlers/boundaries';
+import { surveyHandlers } from './handlers/surveys';
 import { sessionHandlers } from './handlers/sessions';
 import { vaultHandlers } from './handlers/vault';
 import type { ScryptParams } from './vault/crypto';
@@ -58,7 +59,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (vault.lock(reason)) events.emit('vault:locked', { reason });
   };
 
-  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx), ...agreementHandlers(ctx), ...boundaryHandlers(ctx), ...sessionHandlers(ctx) });
+  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx), ...agreementHandlers(ctx), ...boundaryHandlers(ctx), ...surveyHandlers(ctx), ...sessionHandlers(ctx) });
   const log = options.log;
 
   return {

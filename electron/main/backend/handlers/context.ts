@@ -5,6 +5,7 @@ import { StudentRecords } from '../records/students';
 import { Agreements } from '../records/agreements';
 import { FirstSessions } from '../records/firstSession';
 import { Boundaries } from '../records/boundaries';
+import { Surveys } from '../records/surveys';
 import { LearningPlans } from '../records/ilp';
 import { Sessions } from '../records/sessions';
 import { SupportHours } from '../records/hours';
@@ -19,6 +20,7 @@ interface SessionRecords {
   agreements: Agreements;
   firstSessions: FirstSessions;
   boundaries: Boundaries;
+  surveys: Surveys;
   ilp: LearningPlans;
   sessions: Sessions;
   hours: SupportHours;
@@ -34,6 +36,7 @@ export interface BackendContext {
   agreements(): Agreements;
   firstSessions(): FirstSessions;
   boundaries(): Boundaries;
+  surveys(): Surveys;
   ilp(): LearningPlans;
   sessions(): Sessions;
   hours(): SupportHours;
@@ -62,6 +65,7 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
         agreements,
         firstSessions,
         boundaries: new Boundaries(students, clock),
+        surveys: new Surveys(students, clock),
         ilp,
         sessions,
         hours: new SupportHours(students, clock),
@@ -79,6 +83,7 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
     agreements: () => forSession().agreements,
     firstSessions: () => forSession().firstSessions,
     boundaries: () => forSession().boundaries,
+    surveys: () => forSession().surveys,
     ilp: () => forSession().ilp,
     sessions: () => forSession().sessions,
     hours: () => forSession().hours,

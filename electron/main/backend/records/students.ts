@@ -8,6 +8,7 @@ import { FirstSessionRecord } from '../../../../shared/schemas/firstSession';
 import { BoundaryRecords, emptyBoundaryRecords } from '../../../../shared/schemas/boundaries';
 import { LearningPlan } from '../../../../shared/schemas/ilp';
 import { Session as SupportSession } from '../../../../shared/schemas/session';
+import { SurveyEntry } from '../../../../shared/schemas/survey';
 import { Closure, Deferral, defaultHoursPolicy, type HoursPolicy } from '../../../../shared/schemas/hoursPolicy';
 import { applyDeferrals, hoursSummary } from '../../../../shared/domain/hours';
 import { summariseSession } from '../../../../shared/domain/sessionRules';
@@ -44,6 +45,8 @@ export const StudentDocument = z.strictObject({
   sessions: z.array(SupportSession).default([]),
   deferrals: z.array(Deferral).default([]),
   closure: Closure.nullable().default(null),
+  /** Survey entries and answers: here, so erasing the student erases their responses. */
+  surveys: z.array(SurveyEntry).default([]),
 });
 export type StudentDocument = z.infer<typeof StudentDocument>;
 const IndexPage = z.record(z.string(), z.string());
@@ -188,6 +191,13 @@ export class StudentRecords {
     return next;
   }
 
+  /** Like `change` for several students in one save: all of them, or (on any failure) none. */
+  async changeMany(items: { id: string; mutate: (doc: StudentDocument) => StudentDocument; audit: { field: string; value: string } }[]): Promise<void> {
+    const now = this.clock.now();
+    const docs = await Promise.all(items.map(async ({ id, mutate }) => mutate(await this.read(id))));
+    await this.saveMany(docs.map((next, i) => ({ doc: { ...next, profile: { ...next.profile, updatedAt: now } }, audit: [{ action: 'update' as const, changes: [{ field: items[i]!.audit.field, new: items[i]!.audit.value }] }] })));
+  }
+
   /**
    * Erasure: marks the student's key for destruction, saves the removal of their documents and
    * summary, then destroys the key, so copies in older backups can never be read again. A crash
@@ -294,7 +304,7 @@ function pickDraft(s: Student): StudentDraft {
 }
 
 function newDocument(profile: Student, referral: Referral | null): StudentDocument {
-  return { profile, referral, agreements: [], firstSession: null, boundaries: emptyBoundaryRecords(), ilp: null, sessions: [], deferrals: [], closure: null };
+  return { profile, referral, agreements: [], firstSession: null, boundaries: emptyBoundaryRecords(), ilp: null, sessions: [], deferrals: [], closure: null, surveys: [] };
 }
 
 export function toSummary({ profile: s, referral, agreements, boundaries, sessions, deferrals }: StudentDocument, policy: HoursPolicy = defaultHoursPolicy): StudentSummary {
