@@ -65,3 +65,32 @@ test('in January the home screen shows the Rate your Support deadline; a missed 
   expect(ics).toContain('DTSTART;VALUE=DATE:20270129');
   expect(ics).not.toContain('Nowak');
 });
+
+test('the provider’s own deadline added in Settings appears on the calendar, and a switched-off one disappears', async ({ page, harness }) => {
+  await setTime(page, harness, JANUARY);
+  await openVault(page, harness);
+  await nav(page, 'Settings').click();
+  const deadlines = page.getByRole('table', { name: 'Deadlines' });
+  await expect(deadlines).toContainText('Opens 1st November; due the last working day of January');
+  await // Mantine draws the switch's track over its (hidden) input; the track is what a user clicks.
+  await deadlines.getByRole('switch', { name: 'Send weekly availability to the coordinator: on the calendar' }).uncheck({ force: true });
+  await page.getByRole('button', { name: 'Add a deadline' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New deadline' });
+  await dialog.getByRole('button', { name: 'Keep this deadline' }).click();
+  await expect(dialog.getByText('A title is required')).toBeVisible();
+  await dialog.getByLabel('Title').fill('Send DSA invoices');
+  await dialog.getByRole('combobox', { name: 'When it falls' }).click();
+  await page.getByRole('option', { name: 'A date each year' }).click();
+  await dialog.getByRole('combobox', { name: 'Day', exact: true }).click();
+  await page.getByRole('option', { name: '26', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Month', exact: true }).click();
+  await page.getByRole('option', { name: 'January' }).click();
+  await dialog.getByRole('button', { name: 'Keep this deadline' }).click();
+  await expect(deadlines).toContainText('26th January each year, or the working day before');
+  await page.getByRole('button', { name: 'Save deadlines' }).click();
+  await expect(page.getByText('The calendar now follows these deadlines.')).toBeVisible();
+
+  await nav(page, 'Calendar').click();
+  await expect(page.getByRole('group', { name: /^2027-01-26/ })).toContainText('Send DSA invoices');
+  await expect(page.getByRole('group', { name: /^2027-01-22/ })).not.toContainText('Send weekly');
+});

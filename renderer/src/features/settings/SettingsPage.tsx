@@ -1,5 +1,6 @@
 import { Divider, Stack, Title } from '@mantine/core';
 import { AuditLog } from './AuditLog';
+import { Deadlines } from './Deadlines';
 import { Backups } from './Backups';
 import { ChangePassphrase } from './ChangePassphrase';
 import { FirstContactEmail } from './FirstContactEmail';
@@ -46,6 +47,12 @@ export function SettingsPage() {
       </SettingsSection>
       <SettingsSection title="Provider logo" description="Printed at the top of every PDF you export.">
         <ProviderLogo />
+      </SettingsSection>
+      <SettingsSection
+        title="Calendar and deadlines"
+        description="The dates on your calendar and the home screen: surveys, timesheets, your weekly email and the start-of-year tasks. Add your provider’s own."
+      >
+        <Deadlines />
       </SettingsSection>
       <SettingsSection title="Keeping records" description="How long a student’s records are kept once you have stopped working with them.">
         <KeepingRecords />
