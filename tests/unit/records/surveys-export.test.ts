@@ -170,6 +170,18 @@ describe('survey export', () => {
     expect(record.rows).toEqual(rows.map(unguard));
   });
 
+  it('with nobody asked yet, both exports still work: headings only in the CSV, zero rates in the PDF', async () => {
+    const v = await newVault();
+    dirs.push(v.dir, `${v.dir}-exports`);
+    v.clock.set(monday);
+    const csv = await readFile((await v.call('surveys:exportCsv', { academicYear: YEAR, surveyIds: [RYS], anonymise: false })).path, 'utf8');
+    expect(csv).toBe('\uFEFFacademic_year,survey_id,survey_title,student_id,student_name,status,sent_on,returned_on,q_helpful,q_arranging,q_helped-most,q_could-be-better\r\n');
+    const text = (await pdfToText(await readFile((await v.call('surveys:exportPdf', { academicYear: YEAR, anonymise: false })).path))).replace(/\s+/g, ' ');
+    expect(text).toContain('0% (0 of 0)');
+    expect(text).toContain('Nobody has answered this question yet.');
+    expect((await v.fails('surveys:exportCsv', { academicYear: YEAR, surveyIds: ['no-such-survey'], anonymise: true })).code).toBe('NOT_FOUND');
+  });
+
   it('the named PDF report shows each survey’s response rate, chart figures, written answers and who was asked', async () => {
     const { v } = await withResponses();
     const pdf = await v.call('surveys:exportPdf', { academicYear: YEAR, anonymise: false });

@@ -6,6 +6,7 @@ import {
   readAnswerCells,
   surveyCsvColumns,
   surveyCsvRow,
+  surveyResults,
   unprotectCell,
   validateAnswers,
   type SurveyCsvRow,
@@ -39,7 +40,7 @@ export async function surveyExport(surveys: Surveys, settings: Settings, academi
     const surveyRows = people.map(({ doc, entry }) => surveyCsvRow(survey, academicYear, { name: doc.profile.fullName, studentNumber: doc.profile.studentNumber }, entry, anonymise));
     if (anonymise) surveyRows.sort((a, b) => contentKey(a, columns).localeCompare(contentKey(b, columns)));
     rows.push(...surveyRows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? '']))));
-    results.push(await surveys.results(settings, survey.id, academicYear));
+    results.push(surveyResults(survey, academicYear, people.length, people.flatMap((p) => (p.entry ? [p.entry] : []))));
   }
   return { academicYear, anonymised: anonymise, columns, rows, results };
 }
@@ -49,7 +50,8 @@ const contentKey = (row: SurveyCsvRow, columns: string[]) => JSON.stringify([row
 /** The CSV text: UTF-8 with a byte-order mark (so Excel reads accents), CRLF, formula-looking cells defused. */
 export function surveyCsvText(data: SurveyExport): string {
   const body = Papa.unparse({ fields: data.columns, data: data.rows.map((row) => data.columns.map((c) => protectCell(row[c] ?? ''))) }, { newline: '\r\n', quotes: false });
-  return `\uFEFF${body}\r\n`;
+  // unparse ends the heading row with a newline only when no rows follow: end every file with exactly one.
+  return `\uFEFF${body.replace(/(\r\n)+$/, '')}\r\n`;
 }
 
 // ── Reading a survey tool's CSV (or our own export) back in ──
