@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCalendar, IconHome, IconLock, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconChartBar, IconHome, IconLock, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useState, type ComponentType } from 'react';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { ImportPage } from '../features/caseload/ImportPage';
@@ -9,6 +9,7 @@ import { RetentionPage } from '../features/caseload/RetentionPage';
 import { defaultFilters, type CaseloadFilters } from '../features/caseload/caseloadQuery';
 import { SigningMode } from '../features/signing/SigningMode';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { SurveysPage } from '../features/surveys/SurveysPage';
 import { Home } from '../features/home/Home';
 import { NewReferralPage } from '../features/referrals/NewReferralPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -24,6 +25,7 @@ const NAV: { page: Page; label: string; icon: ComponentType<{ size?: number }>; 
   { page: 'students', label: 'Students', icon: IconUsers, covers: ['students', 'student', 'import', 'retention'] },
   { page: 'newReferral', label: 'New referral', icon: IconMailForward, covers: ['newReferral'] },
   { page: 'calendar', label: 'Calendar', icon: IconCalendar, covers: ['calendar'] },
+  { page: 'surveys', label: 'Surveys', icon: IconChartBar, covers: ['surveys'] },
   { page: 'settings', label: 'Settings', icon: IconSettings, covers: ['settings'] },
 ];
 
@@ -125,6 +127,7 @@ export function UnlockedApp() {
             {route.page === 'import' && <ImportPage />}
             {route.page === 'retention' && <RetentionPage />}
             {route.page === 'calendar' && <CalendarPage />}
+            {route.page === 'surveys' && <SurveysPage />}
             {route.page === 'settings' && <SettingsPage />}
           </AppShell.Main>
         </AppShell>
