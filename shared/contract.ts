@@ -4,6 +4,7 @@ import { BackupInfo, LockReason, Passphrase, RecoveryKeyInput, VaultStatus, Veri
 import { LOGO_MAX_BYTES, LogoMime, Settings } from './schemas/settings';
 import { FirstSessionDraft, FirstSessionRecord } from './schemas/firstSession';
 import { BoundaryEntry, BoundaryRecords } from './schemas/boundaries';
+import { CalendarEvent, ComingUpItem } from './schemas/calendar';
 import { ConsentMethod, Student, StudentDraft, StudentStatus, StudentSummary } from './schemas/student';
 import { ContactAttemptInput, FirstSessionBooking, Referral } from './schemas/referral';
 import { AgreementSummary, ServiceAgreement } from './schemas/agreement';
@@ -149,6 +150,14 @@ export const contract = {
   'students:close': { req: z.strictObject({ studentId: Id, closure: ClosureInput }), res: z.strictObject({ student: Student, warnings: z.array(z.string()) }) },
   /** One PDF: service agreements, first session record, every ILP version and every progress log. Never confidentiality exceptions. */
   'students:completionPack': { req: z.strictObject({ studentId: Id }), res: ExportedFile },
+
+  /** The calendar: provider deadlines, bank holidays and what students' records say is due. */
+  'calendar:events': { req: z.strictObject({ from: IsoDate, to: IsoDate }), res: z.array(CalendarEvent) },
+  /** Overdue first, then the next two weeks, for the home screen. */
+  'calendar:comingUp': { req: Empty, res: z.strictObject({ today: IsoDate, items: z.array(ComingUpItem) }) },
+  'calendar:markDone': { req: z.strictObject({ eventId: z.string().max(200), done: z.boolean() }), res: z.null() },
+  /** An .ics of the deadlines for the mentor's own calendar app; student entries only if asked, by initials. */
+  'calendar:exportIcs': { req: z.strictObject({ from: IsoDate, to: IsoDate, includeStudents: z.boolean() }), res: ExportedFile },
 
   // ── Surveys: Rate your Support and the end-of-year mentoring survey ──
   /** Who is asked (active, deferred or completed students, and anyone with an entry), the window, reminders and the response rate. */

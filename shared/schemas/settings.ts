@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './common';
 import { defaultBoundaryItems, defaultMentoringGuidelines } from './handbook';
+import { CalendarSettings, defaultCalendarSettings } from './calendar';
 import { HoursPolicy, defaultHoursPolicy } from './hoursPolicy';
 import { DEFAULT_STRATEGIES } from './ilp';
 import { Availability, defaultAvailability } from './session';
@@ -87,6 +88,8 @@ export const Settings = z.strictObject({
   boundaryItems: handbookList('boundary', 40).default([...defaultBoundaryItems]),
   /** The provider's logo for PDFs: an encrypted blob in the vault, set through settings:setLogo only. */
   providerLogo: ProviderLogo.nullable().default(null),
+  /** The academic year's start and the provider's deadlines (surveys, timesheets, weekly email, …). */
+  calendar: CalendarSettings.default(defaultCalendarSettings),
   /** How support hours are counted: cancellations, email support, when to warn. */
   hoursPolicy: HoursPolicy.default(defaultHoursPolicy),
   /** The strategies offered for ILP goals and session records, in the provider's words. */
@@ -111,6 +114,7 @@ export const defaultSettings: Settings = {
   mentoringGuidelines: [...defaultMentoringGuidelines],
   boundaryItems: [...defaultBoundaryItems],
   providerLogo: null,
+  calendar: defaultCalendarSettings,
   hoursPolicy: defaultHoursPolicy,
   ilpStrategies: [...DEFAULT_STRATEGIES],
   availability: defaultAvailability,

@@ -12,6 +12,7 @@ import { caseloadHandlers } from './handlers/caseload';
 import { agreementHandlers } from './handlers/agreements';
 import { boundaryHandlers } from './handlers/boundaries';
 import { surveyHandlers } from './handlers/surveys';
+import { calendarHandlers } from './handlers/calendar';
 import { sessionHandlers } from './handlers/sessions';
 import { vaultHandlers } from './handlers/vault';
 import type { ScryptParams } from './vault/crypto';
@@ -59,7 +60,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (vault.lock(reason)) events.emit('vault:locked', { reason });
   };
 
-  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx), ...agreementHandlers(ctx), ...boundaryHandlers(ctx), ...surveyHandlers(ctx), ...sessionHandlers(ctx) });
+  const handlers = guardDamage(vault, { ...vaultHandlers(ctx, lock), ...recordHandlers(ctx), ...caseloadHandlers(ctx), ...agreementHandlers(ctx), ...boundaryHandlers(ctx), ...surveyHandlers(ctx), ...calendarHandlers(ctx), ...sessionHandlers(ctx) });
   const log = options.log;
 
   return {

@@ -10,6 +10,7 @@ import { LearningPlans } from '../records/ilp';
 import { Sessions } from '../records/sessions';
 import { SupportHours } from '../records/hours';
 import { CompletionPacks } from '../records/completionPack';
+import { Calendar } from '../records/calendar';
 import { readLogo, readSettings } from '../records/settings';
 import type { Settings } from '../../../../shared/schemas/settings';
 
@@ -25,6 +26,7 @@ interface SessionRecords {
   sessions: Sessions;
   hours: SupportHours;
   completionPacks: CompletionPacks;
+  calendar: Calendar;
 }
 
 /** What every handler may use. Records objects live as long as one unlocked session. */
@@ -41,6 +43,7 @@ export interface BackendContext {
   sessions(): Sessions;
   hours(): SupportHours;
   completionPacks(): CompletionPacks;
+  calendar(): Calendar;
   /** The settings and the header every PDF carries: the provider's name and logo. */
   provider(): Promise<{ settings: Settings; header: ProviderHeader }>;
   /** Where PDFs the user exports are written (the only plaintext files Mentor Desk makes). */
@@ -70,6 +73,7 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
         sessions,
         hours: new SupportHours(students, clock),
         completionPacks: new CompletionPacks(students, clock, { agreements, firstSessions, ilp, sessions }),
+        calendar: new Calendar(session, students, clock),
       };
     }
     return cached;
@@ -82,6 +86,7 @@ export function createContext(vault: Vault, clock: Clock, exportDir: string): Ba
     students: () => forSession().students,
     agreements: () => forSession().agreements,
     firstSessions: () => forSession().firstSessions,
+    calendar: () => forSession().calendar,
     boundaries: () => forSession().boundaries,
     surveys: () => forSession().surveys,
     ilp: () => forSession().ilp,
