@@ -71,3 +71,24 @@ test('mark a survey sent and returned, type in the answers, see the results, and
   const { meta } = await readRecordFromPdf(await readFile(pdfPath));
   expect(meta.kind).toMatch(/survey/);
 });
+
+test('the provider rewords a question and adds one in Settings; the survey asks them', async ({ page, harness }) => {
+  await setTime(page, harness, JANUARY);
+  await openVault(page, harness);
+  const made = await harness.call('students:create', { fullName: 'Zoë Adams' });
+  if (!made.ok) throw new Error(made.error.message);
+  await nav(page, 'Settings').click();
+  const rys = page.getByRole('group', { name: 'Survey: Rate your Support' });
+  await rys.getByRole('textbox', { name: '1. Rating 1–5' }).fill('Overall, how much has mentoring helped you?');
+  await rys.getByRole('button', { name: 'Add a written question' }).click();
+  await rys.getByRole('textbox', { name: '5. Written answer' }).fill('Anything else you would like us to know?');
+  await page.getByRole('button', { name: 'Save questions' }).click();
+  await expect(page.getByText('Survey questions saved.')).toBeVisible();
+
+  await nav(page, 'Surveys').click();
+  await page.getByRole('button', { name: 'Actions for Zoë Adams' }).click();
+  await page.getByRole('menuitem', { name: 'Enter returned answers…' }).click();
+  const form = page.getByRole('dialog');
+  await expect(form.getByRole('radiogroup', { name: /Overall, how much has mentoring helped you\?/ })).toBeVisible();
+  await expect(form.getByLabel('5. Anything else you would like us to know?')).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { Divider, Stack, Title } from '@mantine/core';
 import { AuditLog } from './AuditLog';
 import { Deadlines } from './Deadlines';
+import { SurveyQuestions } from './SurveyQuestions';
 import { Backups } from './Backups';
 import { ChangePassphrase } from './ChangePassphrase';
 import { FirstContactEmail } from './FirstContactEmail';
@@ -53,6 +54,9 @@ export function SettingsPage() {
         description="The dates on your calendar and the home screen: surveys, timesheets, your weekly email and the start-of-year tasks. Add your provider’s own."
       >
         <Deadlines />
+      </SettingsSection>
+      <SettingsSection title="Survey questions" description="What each survey asks. Change the wording to your provider’s own; each question keeps its column in the exports.">
+        <SurveyQuestions />
       </SettingsSection>
       <SettingsSection title="Keeping records" description="How long a student’s records are kept once you have stopped working with them.">
         <KeepingRecords />
