@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { AGREEMENT_SIGNERS, type AgreementContent } from '../../../../shared/schemas/agreement';
 import { FIRST_SESSION_SIGNERS, type FirstSessionContent } from '../../../../shared/schemas/firstSession';
+import { ILP_SIGNERS, type IlpContent } from '../../../../shared/schemas/ilp';
 import type { Signature, SignedRecord, SignerRole } from '../../../../shared/schemas/signature';
 import { call } from '../../app/client';
 import type { SignableRef } from '../../app/navigation';
 import { AgreementText } from '../agreements/AgreementDocument';
 import { FirstSessionDocument } from '../firstSession/FirstSessionDocument';
+import { IlpDocument } from '../ilp/IlpDocument';
 
 /**
  * Every kind of document signing mode can show, behind one shape: its title, its signed record,
@@ -43,9 +45,17 @@ export async function loadSignable(studentId: string, ref: SignableRef): Promise
         body: (content) => <FirstSessionDocument content={content as FirstSessionContent} />,
       };
     }
-    // SIGNABLE-ILP (replaced by the ILP feature)
-    case 'ilp':
-      throw new Error('The learning plan cannot be signed yet.');
+    case 'ilp': {
+      const plan = await call('ilp:get', { studentId });
+      if (!plan) throw new Error('This student has no learning plan yet.');
+      return {
+        title: 'Individual Learning Plan',
+        statement: 'By signing you agree to the plan above: its goals, the strategies for each, and the reviews recorded.',
+        record: plan.record,
+        signers: ILP_SIGNERS,
+        body: (content) => <IlpDocument content={content as IlpContent} />,
+      };
+    }
     // SIGNABLE-SESSION (replaced by the sessions feature)
     case 'session':
       throw new Error('Sessions cannot be signed yet.');
@@ -61,8 +71,9 @@ export async function signSignable(studentId: string, ref: SignableRef, signatur
     case 'firstSession':
       await call('firstSession:sign', { studentId, signature });
       break;
-    // SIGN-ILP (replaced by the ILP feature)
     case 'ilp':
+      await call('ilp:sign', { studentId, signature });
+      break;
     // SIGN-SESSION (replaced by the sessions feature)
     case 'session':
       throw new Error('This document cannot be signed yet.');

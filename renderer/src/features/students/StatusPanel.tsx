@@ -7,6 +7,8 @@ import { describeError, notifySaved } from '../../app/feedback';
 import { formatDateTime, formatIsoDate, todayIso } from '../../app/format';
 import { StatusBadge, statusColors } from '../../components/StatusBadge';
 import { UkDateInput } from '../../components/UkDateInput';
+import { CloseStudent, CompletionPackButton } from './ClosePanel';
+import { DeferSupport, HoursDeadline } from './DeferPanel';
 
 const STATUS_OPTIONS = StudentStatus.options.map((value) => ({ value, label: statusLabels[value] }));
 
@@ -42,6 +44,16 @@ export function StatusPanel({ student, onChanged }: { student: Student; onChange
         <Text>Current status:</Text>
         <StatusBadge status={student.status} size="lg" />
       </Group>
+      <Paper withBorder p="md" component="section" aria-label="Deferral and closing">
+        <Stack gap="sm">
+          <HoursDeadline student={student} />
+          <Group gap="xs" align="flex-start">
+            <DeferSupport student={student} onChanged={onChanged} />
+            <CloseStudent student={student} onChanged={onChanged} />
+            <CompletionPackButton student={student} />
+          </Group>
+        </Stack>
+      </Paper>
       <Paper withBorder p="md" component="form" onSubmit={(e) => { e.preventDefault(); void change(); }} aria-label="Change status">
         <Title order={3} size="h5" mb="sm">
           Change status

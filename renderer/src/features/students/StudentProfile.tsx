@@ -7,6 +7,7 @@ import { AuditTable } from '../../components/AuditTable';
 import { AgreementPanel } from '../agreements/AgreementPanel';
 import { BoundariesPanel } from '../boundaries/BoundariesPanel';
 import { FirstSessionPanel } from '../firstSession/FirstSessionPanel';
+import { IlpPanel } from '../ilp/IlpPanel';
 import { ContactPanel } from '../referrals/ContactPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { DetailsPanel } from './DetailsPanel';
@@ -67,6 +68,7 @@ export function StudentProfile({
           <Tabs.Tab value="consent">Consent</Tabs.Tab>
           <Tabs.Tab value="agreement">Agreement</Tabs.Tab>
           <Tabs.Tab value="firstSession">First session</Tabs.Tab>
+          <Tabs.Tab value="ilp">Learning plan</Tabs.Tab>
           <Tabs.Tab value="boundaries">Boundaries</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -101,6 +103,9 @@ export function StudentProfile({
             }}
             onOpenAgreements={() => setTab('agreement')}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="ilp">
+          <IlpPanel student={student} />
         </Tabs.Panel>
         <Tabs.Panel value="boundaries">
           <BoundariesPanel studentId={studentId} />
