@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useNow } from '../../app/useNow';
 import { StatusBadge } from '../../components/StatusBadge';
 import { firstContactColors, firstContactLabel } from '../referrals/firstContactText';
+import { HoursCell } from '../sessions/HoursCell';
 
 function ReferralCell({ student, now }: { student: StudentSummary; now: number }) {
   if (student.referralReceivedAt === null) return <Text c="dimmed" size="sm">—</Text>;
@@ -69,11 +70,7 @@ export function CaseloadTable({ students, onOpen }: { students: StudentSummary[]
               <Table.Td>{s.institution}</Table.Td>
               <Table.Td>
                 <Text size="sm">{fundingLabels[s.funding]}</Text>
-                {s.allocatedHours !== null && (
-                  <Text size="xs" c="dimmed">
-                    {s.allocatedHours} hours
-                  </Text>
-                )}
+                <HoursCell student={s} />
               </Table.Td>
               <Table.Td>
                 <ReferralCell student={s} now={now} />

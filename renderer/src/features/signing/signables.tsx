@@ -2,11 +2,15 @@ import type { ReactNode } from 'react';
 import { AGREEMENT_SIGNERS, type AgreementContent } from '../../../../shared/schemas/agreement';
 import { FIRST_SESSION_SIGNERS, type FirstSessionContent } from '../../../../shared/schemas/firstSession';
 import { ILP_SIGNERS, type IlpContent } from '../../../../shared/schemas/ilp';
+import { SESSION_SIGNERS, type SessionRecordContent } from '../../../../shared/schemas/session';
 import type { Signature, SignedRecord, SignerRole } from '../../../../shared/schemas/signature';
+import { ukDayAndDate } from '../../../../shared/domain/sessionRules';
 import { call } from '../../app/client';
 import type { SignableRef } from '../../app/navigation';
 import { AgreementText } from '../agreements/AgreementDocument';
 import { FirstSessionDocument } from '../firstSession/FirstSessionDocument';
+import { SessionDocument } from '../sessions/SessionDocument';
+import { loadGoals } from '../sessions/SessionsPanel';
 import { IlpDocument } from '../ilp/IlpDocument';
 
 /**
@@ -56,9 +60,17 @@ export async function loadSignable(studentId: string, ref: SignableRef): Promise
         body: (content) => <IlpDocument content={content as IlpContent} />,
       };
     }
-    // SIGNABLE-SESSION (replaced by the sessions feature)
-    case 'session':
-      throw new Error('Sessions cannot be signed yet.');
+    case 'session': {
+      const [session, goals] = await Promise.all([call('sessions:get', { studentId, sessionId: ref.sessionId }), loadGoals(studentId)]);
+      if (!session.record) throw new Error('This session has not been recorded yet: record it before anyone signs.');
+      return {
+        title: `Session on ${ukDayAndDate(session.booking.date)}`,
+        statement: 'By signing you confirm that the times, what was discussed, the actions agreed and the feedback above are a true record of this session.',
+        record: session.record,
+        signers: SESSION_SIGNERS,
+        body: (content) => <SessionDocument content={content as SessionRecordContent} goals={goals} />,
+      };
+    }
   }
 }
 
@@ -74,9 +86,9 @@ export async function signSignable(studentId: string, ref: SignableRef, signatur
     case 'ilp':
       await call('ilp:sign', { studentId, signature });
       break;
-    // SIGN-SESSION (replaced by the sessions feature)
     case 'session':
-      throw new Error('This document cannot be signed yet.');
+      await call('sessions:sign', { studentId, sessionId: ref.sessionId, signature });
+      break;
   }
   return loadSignable(studentId, ref);
 }

@@ -9,6 +9,7 @@ import { BoundariesPanel } from '../boundaries/BoundariesPanel';
 import { FirstSessionPanel } from '../firstSession/FirstSessionPanel';
 import { IlpPanel } from '../ilp/IlpPanel';
 import { ContactPanel } from '../referrals/ContactPanel';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { ProfileHeader } from './ProfileHeader';
@@ -69,6 +70,7 @@ export function StudentProfile({
           <Tabs.Tab value="agreement">Agreement</Tabs.Tab>
           <Tabs.Tab value="firstSession">First session</Tabs.Tab>
           <Tabs.Tab value="ilp">Learning plan</Tabs.Tab>
+          <Tabs.Tab value="sessions">Sessions</Tabs.Tab>
           <Tabs.Tab value="boundaries">Boundaries</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -106,6 +108,9 @@ export function StudentProfile({
         </Tabs.Panel>
         <Tabs.Panel value="ilp">
           <IlpPanel student={student} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions">
+          <SessionsPanel student={student} onChanged={refresh} />
         </Tabs.Panel>
         <Tabs.Panel value="boundaries">
           <BoundariesPanel studentId={studentId} />
