@@ -176,3 +176,59 @@ async function studentIdByName(harness: HarnessFixture, name: string): Promise<s
   if (!found) throw new Error(`No student ${name}`);
   return found.id;
 }
+
+test('the week page shows booked sessions by initials and the free slots left from the availability in Settings, and the availability email lists them without names', async ({ page, harness }) => {
+  await setTime(page, harness, T0);
+  await openVault(page, harness);
+  const studentId = await createStudent(harness, { fullName: 'Chloé Dubois', studentNumber: 'S0000103' });
+  for (const booking of [
+    { date: '2026-11-25', start: '14:00', plannedMinutes: 60, mode: 'campus', place: 'Library room 2' },
+    { date: '2026-12-01', start: '10:00', plannedMinutes: 90, mode: 'video', place: 'Teams' },
+  ]) {
+    const booked = await harness.call('sessions:book', { studentId, booking });
+    if (!booked.ok) throw new Error(booked.error.message);
+  }
+
+  // Availability: no Fridays, and Wednesday 2 December off.
+  await nav(page, 'Settings').click();
+  const availability = page.getByRole('region', { name: 'Your availability' });
+  await availability.getByRole('button', { name: 'Remove Friday hours 1' }).click();
+  await availability.getByRole('button', { name: 'Add a date' }).click();
+  await availability.getByRole('button', { name: 'Save availability' }).click();
+  await expect(availability.getByText('Enter the date, like 24/12/2026')).toBeVisible();
+  await availability.getByRole('textbox', { name: 'Date that differs 1' }).fill('02/12/2026');
+  await page.keyboard.press('Tab');
+  await availability.getByRole('button', { name: 'Save availability' }).click();
+  await expect(page.getByText('Your availability was saved.')).toBeVisible();
+
+  await nav(page, 'My week').click();
+  await expect(page.getByRole('heading', { name: 'My week' })).toBeVisible();
+  const wednesday = page.getByRole('listitem', { name: 'Wednesday 25/11/2026' });
+  await expect(wednesday.getByTestId('booked-slot')).toHaveText('14:00–15:00 C.D.');
+  await expect(wednesday.getByTestId('free-slot')).toHaveText(['09:00–10:00 free', '10:00–11:00 free', '11:00–12:00 free', '12:00–13:00 free', '13:00–14:00 free', '15:00–16:00 free', '16:00–17:00 free']);
+  await expect(page.getByRole('listitem', { name: 'Friday 27/11/2026' })).toContainText('No hours');
+  await expect(page.getByRole('listitem', { name: /^Saturday/ })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/ilp-shots/week.png' });
+
+  await page.getByText('Next week', { exact: true }).click();
+  await expect(page.getByRole('listitem', { name: 'Tuesday 01/12/2026' }).getByTestId('booked-slot')).toHaveText('10:00–11:30 C.D.');
+  await expect(page.getByRole('listitem', { name: 'Wednesday 02/12/2026' })).toContainText('Unavailable');
+
+  // The email for next week: free slots and the booking by initials, never the name.
+  const href = await page.getByRole('link', { name: 'Email availability to coordinator' }).getAttribute('href');
+  expect(href).toMatch(/^mailto:\?subject=/);
+  const params = new URLSearchParams(href!.replace(/^mailto:\?/, ''));
+  expect(params.get('subject')).toBe('Availability and bookings, week beginning Monday 30/11/2026 – Sam Mentor');
+  const body = params.get('body')!;
+  expect(body).toContain('Monday 30/11/2026 09:00–10:00');
+  expect(body).toContain('Tuesday 01/12/2026 11:30–12:30');
+  expect(body).toContain('Tuesday 01/12/2026 10:00–11:30 (C.D.)');
+  expect(body).not.toContain('Tuesday 01/12/2026 10:00–11:00');
+  expect(body).not.toContain('Wednesday 02/12/2026');
+  expect(body).not.toContain('Friday 04/12/2026');
+  expect(body).not.toMatch(/Chlo|Dubois/);
+
+  // A booking opens its student.
+  await page.getByRole('button', { name: '10:00–11:30 C.D.: open the student' }).click();
+  await expect(page.getByRole('heading', { name: 'Chloé Dubois' })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCalendar, IconChartBar, IconHome, IconLock, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconCalendarWeek, IconChartBar, IconHome, IconLock, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useState, type ComponentType } from 'react';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { ImportPage } from '../features/caseload/ImportPage';
@@ -14,6 +14,7 @@ import { Home } from '../features/home/Home';
 import { NewReferralPage } from '../features/referrals/NewReferralPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StudentProfile } from '../features/students/StudentProfile';
+import { WeekPage } from '../features/week/WeekPage';
 import { call } from './client';
 import { notifyError } from './feedback';
 import { NavigationContext, SigningContext, type Page, type Route, type SigningRequest } from './navigation';
@@ -25,6 +26,7 @@ const NAV: { page: Page; label: string; icon: ComponentType<{ size?: number }>; 
   { page: 'students', label: 'Students', icon: IconUsers, covers: ['students', 'student', 'import', 'retention'] },
   { page: 'newReferral', label: 'New referral', icon: IconMailForward, covers: ['newReferral'] },
   { page: 'calendar', label: 'Calendar', icon: IconCalendar, covers: ['calendar'] },
+  { page: 'week', label: 'My week', icon: IconCalendarWeek, covers: ['week'] },
   { page: 'surveys', label: 'Surveys', icon: IconChartBar, covers: ['surveys'] },
   { page: 'settings', label: 'Settings', icon: IconSettings, covers: ['settings'] },
 ];
@@ -127,6 +129,7 @@ export function UnlockedApp() {
             {route.page === 'import' && <ImportPage />}
             {route.page === 'retention' && <RetentionPage />}
             {route.page === 'calendar' && <CalendarPage />}
+            {route.page === 'week' && <WeekPage />}
             {route.page === 'surveys' && <SurveysPage />}
             {route.page === 'settings' && <SettingsPage />}
           </AppShell.Main>

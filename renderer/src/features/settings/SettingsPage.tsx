@@ -1,5 +1,6 @@
 import { Divider, Stack, Title } from '@mantine/core';
 import { AuditLog } from './AuditLog';
+import { Availability } from './Availability';
 import { Deadlines } from './Deadlines';
 import { SurveyQuestions } from './SurveyQuestions';
 import { Backups } from './Backups';
@@ -21,6 +22,12 @@ export function SettingsPage() {
       <Title order={1}>Settings</Title>
       <SettingsSection title="Your details" description="Shown on the paperwork you produce and in the emails you send students.">
         <YourDetails />
+      </SettingsSection>
+      <SettingsSection
+        title="Your availability"
+        description="When you can see students: your usual week, and dates that differ. The week page and the weekly availability email to your coordinator use it."
+      >
+        <Availability />
       </SettingsSection>
       <SettingsSection
         title="First-contact email"
