@@ -5,9 +5,10 @@ import { currentVersion, isFrozen, missingRoles } from '../../../../shared/domai
 import { AGREEMENT_SIGNERS, type ServiceAgreement } from '../../../../shared/schemas/agreement';
 import { signerRoleLabels } from '../../../../shared/schemas/signature';
 import { call } from '../../app/client';
-import { describeError, notifyDone, notifyError } from '../../app/feedback';
+import { describeError, notifyDone } from '../../app/feedback';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
+import { useExport } from '../../app/useExport';
 import { useLoad } from '../../app/useLoad';
 import { AgreementText, SignatureList } from './AgreementDocument';
 import { AgreementStateBadge } from './AgreementStateBadge';
@@ -64,24 +65,13 @@ function LoadedAgreement({
 }) {
   const startSigning = useStartSigning();
   const [editing, setEditing] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const versions = agreement.record.versions;
   const current = currentVersion(agreement.record);
   const missing = missingRoles(current, AGREEMENT_SIGNERS);
   const earlier = versions.slice(0, -1);
   const amendment = current.amends !== null;
 
-  const exportPdf = async () => {
-    setExporting(true);
-    try {
-      const { path } = await call('agreements:exportPdf', { studentId, agreementId: agreement.id });
-      notifyDone('PDF exported', `Saved to ${path}`);
-    } catch (err) {
-      notifyError('PDF not exported', err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exporter = useExport();
 
   return (
     <Stack gap="md">
@@ -106,7 +96,7 @@ function LoadedAgreement({
               Edit text
             </Button>
           )}
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exportPdf()} loading={exporting}>
+          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exporter.run(() => call('agreements:exportPdf', { studentId, agreementId: agreement.id }))} loading={exporter.busy}>
             Export PDF
           </Button>
         </Group>

@@ -2,31 +2,18 @@ import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../app/client';
-import { notifyDone, notifyError } from '../../app/feedback';
+import { useExport } from '../../app/useExport';
 
 /** The boundaries record as a PDF for the office; confidentiality exceptions only when ticked. */
 export function ExportBoundaries({ studentId, exceptionsOnFile }: { studentId: string; exceptionsOnFile: number }) {
   const [includeConfidential, setIncludeConfidential] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [written, setWritten] = useState<string | null>(null);
-
-  const exportPdf = async () => {
-    setExporting(true);
-    try {
-      const { path } = await call('boundaries:exportPdf', { studentId, includeConfidential });
-      setWritten(path);
-      notifyDone('PDF exported', `Saved to ${path}`);
-    } catch (err) {
-      notifyError('PDF not exported', err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exporter = useExport();
+  const written = exporter.lastPath;
 
   return (
     <Stack gap="xs">
       <Group gap="lg" align="center">
-        <Button leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => void exportPdf()} loading={exporting}>
+        <Button leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => void exporter.run(() => call('boundaries:exportPdf', { studentId, includeConfidential }))} loading={exporter.busy}>
           Export PDF
         </Button>
         <Checkbox

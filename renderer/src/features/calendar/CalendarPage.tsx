@@ -3,7 +3,8 @@ import { IconCalendarDown, IconChevronLeft, IconChevronRight } from '@tabler/ico
 import { useState } from 'react';
 import { calendarEventKindLabels, type CalendarEvent, type CalendarEventKind } from '../../../../shared/schemas/calendar';
 import { call } from '../../app/client';
-import { notifyDone, notifyError } from '../../app/feedback';
+import { notifyError } from '../../app/feedback';
+import { useExport } from '../../app/useExport';
 import { formatIsoDate, todayIso } from '../../app/format';
 import { useLoad } from '../../app/useLoad';
 import { CalendarEntry } from './CalendarEntry';
@@ -132,19 +133,14 @@ function groupByDay(events: CalendarEvent[]): [string, CalendarEvent[]][] {
 /** The next twelve months of deadlines as an .ics file; student entries only by choice, as initials. */
 function IcsExport({ opened, onClose, today }: { opened: boolean; onClose(): void; today: string }) {
   const [includeStudents, setIncludeStudents] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const exporter = useExport('Calendar');
   const to = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const run = async () => {
-    setBusy(true);
-    try {
-      const { path } = await call('calendar:exportIcs', { from: today, to: to.endsWith('-02-29') ? to.replace('-29', '-28') : to, includeStudents });
-      notifyDone('Calendar exported', `Saved to ${path}. Open it with your calendar app to add the deadlines.`);
-      onClose();
-    } catch (err) {
-      notifyError('Calendar not exported', err);
-    } finally {
-      setBusy(false);
-    }
+    const written = await exporter.run(
+      () => call('calendar:exportIcs', { from: today, to: to.endsWith('-02-29') ? to.replace('-29', '-28') : to, includeStudents }),
+      '. Open it with your calendar app to add the deadlines.',
+    );
+    if (written) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Export deadlines as an .ics file">
@@ -163,7 +159,7 @@ function IcsExport({ opened, onClose, today }: { opened: boolean; onClose(): voi
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => void run()} loading={busy}>
+          <Button onClick={() => void run()} loading={exporter.busy}>
             Export
           </Button>
         </Group>

@@ -6,9 +6,10 @@ import { FIRST_SESSION_SIGNERS, untickedItems, type FirstSessionRecord } from '.
 import { signerRoleLabels, type SignerRole } from '../../../../shared/schemas/signature';
 import type { Student } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
-import { notifyDone, notifyError } from '../../app/feedback';
+import { notifyError } from '../../app/feedback';
 import { formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
+import { useExport } from '../../app/useExport';
 import { useLoad } from '../../app/useLoad';
 import { SignatureList } from '../agreements/AgreementDocument';
 import { AgreementStateBadge } from '../agreements/AgreementStateBadge';
@@ -90,7 +91,6 @@ function LoadedRecord({
 }: FirstSessionPanelProps & { record: FirstSessionRecord; agreementYears: string[]; onChanged(): Promise<void> }) {
   const startSigning = useStartSigning();
   const [amending, setAmending] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const [confirmRole, setConfirmRole] = useState<SignerRole | null>(null);
   const versions = record.record.versions;
   const current = currentVersion(record.record);
@@ -99,17 +99,7 @@ function LoadedRecord({
   const editing = !frozen || amending;
   const unticked = untickedItems(current.content);
 
-  const exportPdf = async () => {
-    setExporting(true);
-    try {
-      const { path } = await call('firstSession:exportPdf', { studentId: student.id });
-      notifyDone('PDF exported', `Saved to ${path}`);
-    } catch (err) {
-      notifyError('PDF not exported', err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exporter = useExport();
   const sign = (role: SignerRole) => {
     setConfirmRole(null);
     startSigning({ studentId: student.id, document: { kind: 'firstSession' }, role });
@@ -135,7 +125,7 @@ function LoadedRecord({
               Make an amendment
             </Button>
           )}
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exportPdf()} loading={exporting}>
+          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exporter.run(() => call('firstSession:exportPdf', { studentId: student.id }))} loading={exporter.busy}>
             Export PDF
           </Button>
         </Group>

@@ -2,54 +2,26 @@ import { ActionIcon, Alert, Button, Group, Loader, Modal, Select, Stack, Switch,
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CalendarSettings, defaultCalendarSettings, type DeadlineRule } from '../../../../shared/schemas/calendar';
-import { call } from '../../app/client';
-import { isApiError, notifyError, notifySaved } from '../../app/feedback';
-import { useLoad } from '../../app/useLoad';
 import { DeadlineRuleForm } from './DeadlineRuleForm';
 import { MONTHS, describeRule, newRuleId } from './deadlineText';
-import { saveSettingsPart } from './saveSettings';
+import { useSettingsDraft } from './useSettingsDraft';
 
 /**
  * The academic year's start and the deadlines on the calendar: the built-in ones (editable, can be
  * switched off) and the provider's own. Changes are kept on screen until saved.
  */
 export function Deadlines() {
-  const settings = useLoad(() => call('settings:get', {}));
-  const [draft, setDraft] = useState<CalendarSettings | null>(null);
+  const { settings, value, dirty, error, busy, update, discard, save } = useSettingsDraft('calendar', CalendarSettings, 'The calendar now follows these deadlines.');
   const [editing, setEditing] = useState<{ rule: DeadlineRule; isNew: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (settings.error) return <Alert color="red">{settings.error}</Alert>;
-  if (!settings.data) return <Loader size="sm" aria-label="Loading" />;
-  const calendar = draft ?? settings.data.calendar;
-  const dirty = draft !== null;
+  if (!settings.data || !value) return <Loader size="sm" aria-label="Loading" />;
+  const calendar = value;
   const rules = calendar.deadlineRules;
-  const update = (next: CalendarSettings) => {
-    setDraft(next);
-    setError(null);
-  };
   const keepRule = (rule: DeadlineRule) => {
     const exists = rules.some((r) => r.id === rule.id);
     update({ ...calendar, deadlineRules: exists ? rules.map((r) => (r.id === rule.id ? rule : r)) : [...rules, rule] });
     setEditing(null);
-  };
-
-  const save = async () => {
-    const parsed = CalendarSettings.safeParse(calendar);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the deadlines');
-    setBusy(true);
-    try {
-      await saveSettingsPart({ calendar: parsed.data });
-      setDraft(null);
-      await settings.reload();
-      notifySaved('The calendar now follows these deadlines.');
-    } catch (err) {
-      if (isApiError(err, 'INVALID_INPUT')) setError(err.message);
-      else notifyError('Not saved', err);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
@@ -141,7 +113,7 @@ export function Deadlines() {
         </Group>
         <Group gap="xs">
           {dirty && (
-            <Button variant="default" onClick={() => { setDraft(null); setError(null); }}>
+            <Button variant="default" onClick={discard}>
               Discard changes
             </Button>
           )}

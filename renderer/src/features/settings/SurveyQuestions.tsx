@@ -1,11 +1,7 @@
 import { ActionIcon, Alert, Button, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { SurveyDefinitions, type SurveyDefinition, type SurveyQuestion } from '../../../../shared/schemas/survey';
-import { call } from '../../app/client';
-import { isApiError, notifyError, notifySaved } from '../../app/feedback';
-import { useLoad } from '../../app/useLoad';
-import { saveSettingsPart } from './saveSettings';
+import { useSettingsDraft } from './useSettingsDraft';
 
 /** A new question's id: from its words, unique in the survey. Ids never change once made (they name CSV columns). */
 export function newQuestionId(text: string, taken: readonly string[]): string {
@@ -20,37 +16,13 @@ export function newQuestionId(text: string, taken: readonly string[]): string {
  * key of answers already saved) stays as it was made, so removing and re-adding a question is a new one.
  */
 export function SurveyQuestions() {
-  const settings = useLoad(() => call('settings:get', {}));
-  const [draft, setDraft] = useState<SurveyDefinition[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { settings, value, dirty, error, busy, update, discard, save } = useSettingsDraft('surveys', SurveyDefinitions, 'Survey questions saved.');
   if (settings.error) return <Alert color="red">{settings.error}</Alert>;
-  if (!settings.data) return <Loader size="sm" aria-label="Loading" />;
-  const surveys = draft ?? settings.data.surveys;
+  if (!settings.data || !value) return <Loader size="sm" aria-label="Loading" />;
+  const surveys = value;
   const windows = settings.data.calendar.deadlineRules.filter((r) => r.kind === 'window').map((r) => ({ value: r.id, label: r.title }));
-
-  const setSurvey = (index: number, next: SurveyDefinition) => {
-    setDraft(surveys.map((s, i) => (i === index ? next : s)));
-    setError(null);
-  };
+  const setSurvey = (index: number, next: SurveyDefinition) => update(surveys.map((s, i) => (i === index ? next : s)));
   const setQuestions = (index: number, questions: SurveyQuestion[]) => setSurvey(index, { ...surveys[index]!, questions });
-
-  const save = async () => {
-    const parsed = SurveyDefinitions.safeParse(surveys);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the questions');
-    setBusy(true);
-    try {
-      await saveSettingsPart({ surveys: parsed.data });
-      setDraft(null);
-      await settings.reload();
-      notifySaved('Survey questions saved.');
-    } catch (err) {
-      if (isApiError(err, 'INVALID_INPUT')) setError(err.message);
-      else notifyError('Not saved', err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Stack gap="md">
@@ -117,12 +89,12 @@ export function SurveyQuestions() {
         Answers already saved stay with their question; a removed question’s answers stay in earlier exports.
       </Text>
       <Group justify="flex-end">
-        {draft && (
-          <Button variant="default" onClick={() => { setDraft(null); setError(null); }}>
+        {dirty && (
+          <Button variant="default" onClick={discard}>
             Discard changes
           </Button>
         )}
-        <Button onClick={() => void save()} loading={busy} disabled={!draft}>
+        <Button onClick={() => void save()} loading={busy} disabled={!dirty}>
           Save questions
         </Button>
       </Group>

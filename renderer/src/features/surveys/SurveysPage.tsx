@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, Group, Loader, Paper, SegmentedControl, Select
 import { IconFileExport, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../app/client';
-import { notifyDone, notifyError } from '../../app/feedback';
 import { todayIso } from '../../app/format';
+import { useExport } from '../../app/useExport';
 import { useLoad } from '../../app/useLoad';
 import { SurveyImport } from './SurveyImport';
 import { SurveyResultsView } from './SurveyResultsView';
@@ -31,19 +31,8 @@ export function SurveysPage() {
   const overview = useLoad(async () => (chosen ? call('surveys:overview', { surveyId: chosen, academicYear }) : null), [chosen, academicYear]);
   const [tab, setTab] = useState<string>('students');
   const [anonymise, setAnonymise] = useState(true);
-  const [exporting, setExporting] = useState<'csv' | 'pdf' | null>(null);
-
-  const exportAs = async (kind: 'csv' | 'pdf') => {
-    setExporting(kind);
-    try {
-      const { path } = await call(kind === 'csv' ? 'surveys:exportCsv' : 'surveys:exportPdf', { academicYear, anonymise });
-      notifyDone(kind === 'csv' ? 'CSV exported' : 'Report exported', `Saved to ${path}`);
-    } catch (err) {
-      notifyError('Not exported', err);
-    } finally {
-      setExporting(null);
-    }
-  };
+  const csv = useExport('CSV');
+  const report = useExport('Report');
 
   if (settings.error) return <Alert color="red">{settings.error}</Alert>;
   if (!settings.data) return <Loader aria-label="Loading surveys" />;
@@ -80,10 +69,10 @@ export function SurveysPage() {
         </Text>
         <Group>
           <Checkbox checked={anonymise} onChange={(e) => setAnonymise(e.currentTarget.checked)} label="Leave out names and student numbers" />
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('csv')} loading={exporting === 'csv'}>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void csv.run(() => call('surveys:exportCsv', { academicYear, anonymise }))} loading={csv.busy}>
             Export CSV
           </Button>
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exportAs('pdf')} loading={exporting === 'pdf'}>
+          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void report.run(() => call('surveys:exportPdf', { academicYear, anonymise }))} loading={report.busy}>
             Export PDF report
           </Button>
         </Group>
