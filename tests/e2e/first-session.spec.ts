@@ -11,6 +11,8 @@ import { expect, test } from './fixtures';
 import { KDF_TIMEOUT, PASSPHRASE, T0, lockButton, nav, openVault, setTime, signOnPad, unlock } from './steps';
 
 test('the first-session checklist is ticked item by item, signed by the student and the mentor in signing mode, and exported as a PDF the office can read back', async ({ page, harness }) => {
+  // The whole first meeting, two signings and a restart: a long flow, given room on a busy machine.
+  test.slow();
   await setTime(page, harness, T0);
   await openVault(page, harness);
   const created = await harness.call('students:create', {
