@@ -12,6 +12,8 @@ const MINUTE = 60_000;
 const SHOTS = process.env.SESSIONS_SCREENSHOTS;
 
 test('a session is booked, recorded with feedback, refused the student’s signature before its end, signed by both, counted in the hours, and listed on the month’s timesheet', async ({ page, harness }) => {
+  // Two passphrase checks to leave signing mode and two PDFs: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await setTime(page, harness, T0); // Monday 23/11/2026 09:30
   await openVault(page, harness);
   // The session's end is 80 minutes on: longer than the usual auto-lock, which is not what this test is about.
@@ -79,7 +81,7 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await record.getByRole('radio', { name: '4 stars' }).press('Enter');
   await expect(record.getByTestId('feedback-rating')).toHaveText('4 of 5');
   await record.getByLabel('The student’s comment').fill('Helpful, the plan makes it less scary');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/record-form.png`, fullPage: true });
+  if (SHOTS) await record.screenshot({ path: `${SHOTS}/record-form.png` });
   await record.getByRole('button', { name: 'Save record' }).click();
   await expect(page.getByTestId('record-save-state')).toHaveText('All changes saved');
   await expect(page.getByTestId('session-state')).toHaveText('Awaiting signatures');
@@ -136,11 +138,14 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   const result = page.getByTestId('cancel-result');
   await expect(result).toContainText('Cancelled late: this uses 0.5 hours of the student’s hours.');
   await expect(page.getByTestId('session-state')).toHaveText('Cancelled late');
-  await expect(result.getByRole('button', { name: 'Book another session' })).toBeVisible();
+  await result.getByRole('button', { name: 'Book another session' }).click();
+  await expect(bookForm.getByLabel('Planned length (minutes)')).toHaveValue('30');
+  await bookForm.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   // 105 of 120 minutes used: the 80% warning.
   await expect(page.getByTestId('hours-used')).toHaveText('1.8 h');
   await expect(page.getByTestId('hours-warning-used-80')).toContainText('80% or more of the hours are used (1.8 hours of 2.0 hours): 0.3 hours remain');
+  await expect(page.getByTestId('session-state')).toHaveText('Cancelled late');
   await page.getByRole('button', { name: 'All sessions' }).click();
   await expect(rows.nth(2)).toContainText('Counts against hours');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/sessions-tab.png`, fullPage: true });

@@ -49,6 +49,7 @@ export function RecordSessionForm({ studentId, session, strategies, goals, froze
       if (changed) sessionDrafts.keep(session.id, values);
       else sessionDrafts.forget(session.id);
       setUnsaved(changed);
+      setError(null);
     },
   });
   const values = form.values;
@@ -89,7 +90,7 @@ export function RecordSessionForm({ studentId, session, strategies, goals, froze
             {frozen ? 'Amend the session record' : 'Record the session'}
           </Title>
           <Text size="sm" c={unsaved ? 'orange' : 'dimmed'} data-testid="record-save-state" role="status">
-            {unsaved ? 'Unsaved changes: kept while Mentor Desk stays unlocked, until you save' : session.record ? 'All changes saved' : 'Not saved yet'}
+            {unsaved ? 'Unsaved changes (kept until you save or Mentor Desk locks)' : session.record ? 'All changes saved' : 'Not saved yet'}
           </Text>
         </Group>
         {frozen && (

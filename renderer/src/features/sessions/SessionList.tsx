@@ -2,6 +2,7 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { ukDayAndDate } from '../../../../shared/domain/sessionRules';
 import { cancellationKindLabels, sessionModeLabels, sessionStatusLabels, type SessionStatus, type SessionSummary } from '../../../../shared/schemas/session';
 import { signerRoleLabels, type SignerRole } from '../../../../shared/schemas/signature';
+import { sessionDrafts } from './sessionDrafts';
 import { formatMinutes } from './sessionRecordModel';
 
 export const statusColors: Record<SessionStatus, string> = { booked: 'blue', recorded: 'yellow', complete: 'teal', cancelled: 'gray' };
@@ -57,6 +58,11 @@ export function SessionList({ sessions, signedBy, onOpen }: SessionListProps) {
                   <Badge size="sm" variant="light" color={statusColors[s.status]} data-testid="session-status">
                     {s.cancellation ? cancellationKindLabels[s.cancellation.kind] : sessionStatusLabels[s.status]}
                   </Badge>
+                  {sessionDrafts.get(s.id) && (
+                    <Badge size="sm" variant="outline" color="orange">
+                      Unsaved changes
+                    </Badge>
+                  )}
                   {s.cancellation?.countsAgainstHours && (
                     <Badge size="sm" variant="outline" color="orange">
                       Counts against hours

@@ -143,19 +143,21 @@ export function validateRecordForm(values: RecordFormValues, plannedMinutes: num
     const key = formPath(path);
     if (!errors[key]) errors[key] = message;
   };
+  // The times first: a missing or backwards time explains itself better than "at least 1 minute".
+  if (liveDuration(values) === null) {
+    const times = /^\d\d:\d\d$/.test(values.actualStart) && /^\d\d:\d\d$/.test(values.actualEnd);
+    const d = times ? durationMinutes(values.actualStart, values.actualEnd) : null;
+    if (!values.actualStart) add('actualStart', 'Enter the time the session started');
+    add('actualEnd', d && !d.ok ? d.message : 'Enter the time the session ended, like 14:30');
+  }
+  if (values.comment.trim() && values.rating === 0) add('feedback.rating', 'Ask the student to pick from 1 to 5 stars, or clear the comment');
   const parsed = SessionRecordDraft.safeParse(draft);
   if (!parsed.success) {
     for (const issue of fieldIssues(parsed.error)) add(issue.path, issue.message);
   }
-  if (values.comment.trim() && values.rating === 0) add('feedback.rating', 'Ask the student to pick from 1 to 5 stars, or clear the comment');
-  if (parsed.success) {
-    const rules = validateSessionRecord({ ...parsed.data, studentName: '', mentorName: '', plannedMinutes });
-    for (const [path, message] of Object.entries(rules)) add(path, message);
-  }
-  if (liveDuration(values) === null && !errors.actualEnd && !errors.actualStart) {
-    const d = durationMinutes(values.actualStart || '00:00', values.actualEnd || '00:00');
-    add('actualEnd', d.ok ? 'Enter the time the session ended' : d.message);
-  }
+  // The rules between fields read the draft as typed, so every message shows at once.
+  const rules = validateSessionRecord({ ...(parsed.success ? parsed.data : draft), studentName: '', mentorName: '', plannedMinutes });
+  for (const [path, message] of Object.entries(rules)) add(path, message);
   return errors;
 }
 
