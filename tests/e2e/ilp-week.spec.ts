@@ -23,6 +23,8 @@ async function chooseOption(page: Page, label: string, option: string) {
 }
 
 test('a learning plan with two goals is signed by both in signing mode, a review makes a new version to sign, and the PDF has the goals and both signers', async ({ page, harness }) => {
+  // Two rounds of signing, each left with the passphrase (a deliberately slow key derivation).
+  test.setTimeout(150_000);
   await setTime(page, harness, T0);
   await openVault(page, harness);
   await createStudent(harness, { fullName: 'Aisha Khan', studentNumber: 'S0000101', email: 'aisha@example.ac.uk' });
@@ -63,7 +65,7 @@ test('a learning plan with two goals is signed by both in signing mode, a review
   await expect(page.getByText('The learning plan was saved.')).toBeVisible();
   await expect(page.getByTestId('goal-count').first()).toBeVisible();
   await expect(page.getByRole('img', { name: 'Goals: 1 not started, 1 in progress' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/ilp-shots/ilp-tab.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('ilp-tab.png'), fullPage: true });
 
   // The student signs in signing mode, then the mentor.
   await page.getByRole('button', { name: 'Sign as student…' }).click();
@@ -81,6 +83,7 @@ test('a learning plan with two goals is signed by both in signing mode, a review
   await leaveSigningMode(page);
   await expect(page.getByTestId('ilp-state')).toHaveText('Complete');
   await expect(page.getByRole('document', { name: 'Individual Learning Plan' })).toContainText('Join one study group');
+  await page.screenshot({ path: test.info().outputPath('ilp-signed.png'), fullPage: true });
 
   // A review makes a new version awaiting both signatures; the signed original stays on file.
   await page.getByRole('button', { name: 'Record a review…' }).click();
@@ -120,7 +123,7 @@ test('a learning plan with two goals is signed by both in signing mode, a review
   expect(text).toContain('Sam Mentor');
   expect(text).toMatch(/Student · signed 23 November 2026/);
   expect(text).toMatch(/Mentor · signed 23 November 2026/);
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', path, '/tmp/ilp-shots/ilp-pdf']);
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', path, test.info().outputPath('ilp-pdf')]);
 });
 
 test('deferring a student sets the status and the new deadline; closing asks for the final review date, then completes and makes a completion pack', async ({ page, harness }) => {
@@ -164,6 +167,7 @@ test('deferring a student sets the status and the new deadline; closing asks for
   await expect(close).toHaveCount(0);
   await expect(page.getByTestId('status-badge').first()).toHaveText('Completed');
   await expect(page.getByRole('alert').filter({ hasText: 'One session is still booked' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('closed.png') });
 
   await page.getByRole('button', { name: 'Completion pack PDF' }).click();
   await expect(page.getByTestId('completion-pack-path')).toContainText(`${harness.dataDir}-exports/`, KDF_TIMEOUT);
@@ -200,6 +204,7 @@ test('the week page shows booked sessions by initials and the free slots left fr
   await page.keyboard.press('Tab');
   await availability.getByRole('button', { name: 'Save availability' }).click();
   await expect(page.getByText('Your availability was saved.')).toBeVisible();
+  await availability.screenshot({ path: test.info().outputPath('availability.png') });
 
   await nav(page, 'My week').click();
   await expect(page.getByRole('heading', { name: 'My week' })).toBeVisible();
@@ -208,7 +213,7 @@ test('the week page shows booked sessions by initials and the free slots left fr
   await expect(wednesday.getByTestId('free-slot')).toHaveText(['09:00–10:00 free', '10:00–11:00 free', '11:00–12:00 free', '12:00–13:00 free', '13:00–14:00 free', '15:00–16:00 free', '16:00–17:00 free']);
   await expect(page.getByRole('listitem', { name: 'Friday 27/11/2026' })).toContainText('No hours');
   await expect(page.getByRole('listitem', { name: /^Saturday/ })).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/ilp-shots/week.png' });
+  await page.screenshot({ path: test.info().outputPath('week.png') });
 
   await page.getByText('Next week', { exact: true }).click();
   await expect(page.getByRole('listitem', { name: 'Tuesday 01/12/2026' }).getByTestId('booked-slot')).toHaveText('10:00–11:30 C.D.');

@@ -20,7 +20,7 @@ export function GoalProgress({ goals }: { goals: readonly { status: GoalStatus }
       <Progress.Root size="lg" aria-label={`Goals: ${summary}`} role="img">
         {counts.map((c) => (
           <Tooltip key={c.status} label={`${goalStatusLabels[c.status]}: ${c.count}`}>
-            <Progress.Section value={(100 * c.count) / goals.length} color={goalStatusColors[c.status]} />
+            <Progress.Section value={(100 * c.count) / goals.length} color={c.status === 'not-started' ? 'gray.5' : goalStatusColors[c.status]} />
           </Tooltip>
         ))}
       </Progress.Root>

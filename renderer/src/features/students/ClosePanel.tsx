@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconCircleCheck, IconFileZip } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { describeError, isApiError, notifyDone, notifyError } from '../../app/fe
 import { formatIsoDate } from '../../app/format';
 import { FormActions } from '../../components/FormActions';
 import { UkDateInput } from '../../components/UkDateInput';
+import { DeferSupport, HoursDeadline } from './DeferPanel';
 
 const ClosureValues = z.object({
   finalReviewOn: z.string().min(1, 'Enter the date of the final review meeting: the handbook asks for at least one before mentoring is closed').pipe(IsoDate),
@@ -19,17 +20,36 @@ const ClosureValues = z.object({
 });
 type ClosureValues = z.infer<typeof ClosureValues>;
 
-/** Closing after the final review: status Completed, and anything left open named in warnings. */
-export function CloseStudent({ student, onChanged }: { student: Student; onChanged(): Promise<void> }) {
+/**
+ * Deferral and closing on the Status tab: where the hours deadline stands, deferring support,
+ * closing after the final review (with anything left open named), and the completion pack.
+ */
+export function SupportEnd({ student, onChanged }: { student: Student; onChanged(): Promise<void> }) {
   const [opened, setOpened] = useState(false);
   const [warnings, setWarnings] = useState<string[] | null>(null);
   return (
-    <>
-      {student.status !== 'completed' && (
-        <Button variant="default" leftSection={<IconCircleCheck size={16} />} onClick={() => setOpened(true)}>
-          Close (completed)…
-        </Button>
-      )}
+    <Paper withBorder p="md" component="section" aria-label="Deferral and closing">
+      <Stack gap="sm">
+        <HoursDeadline student={student} />
+        <Group gap="xs" align="flex-start">
+          <DeferSupport student={student} onChanged={onChanged} />
+          {student.status !== 'completed' && (
+            <Button variant="default" leftSection={<IconCircleCheck size={16} />} onClick={() => setOpened(true)}>
+              Close (completed)…
+            </Button>
+          )}
+          <CompletionPackButton student={student} />
+        </Group>
+        {warnings && warnings.length > 0 && (
+          <Alert color="orange" title="Closed, with things still open" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => setWarnings(null)}>
+            <List size="sm">
+              {warnings.map((w) => (
+                <List.Item key={w}>{w}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </Stack>
       <Modal opened={opened} onClose={() => setOpened(false)} title="Close mentoring (completed)" size="lg">
         {opened && (
           <CloseForm
@@ -42,16 +62,7 @@ export function CloseStudent({ student, onChanged }: { student: Student; onChang
           />
         )}
       </Modal>
-      {warnings && warnings.length > 0 && (
-        <Alert color="orange" title="Closed, with things still open" role="alert" withCloseButton onClose={() => setWarnings(null)} w="100%">
-          <List size="sm">
-            {warnings.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
-    </>
+    </Paper>
   );
 }
 
@@ -103,7 +114,7 @@ function CloseForm({ student, onDone }: { student: Student; onDone(warnings: str
 }
 
 /** Every signed record for the office in one PDF: agreements, first session, ILP versions, progress logs. */
-export function CompletionPackButton({ student }: { student: Student }) {
+function CompletionPackButton({ student }: { student: Student }) {
   const [busy, setBusy] = useState(false);
   const [savedTo, setSavedTo] = useState<string | null>(null);
   const make = async () => {

@@ -38,10 +38,11 @@ export function HoursDeadline({ student }: { student: Student }) {
 /** Support paused as agreed with the office: a new deadline, and any extra hours the office gave. */
 export function DeferSupport({ student, onChanged }: { student: Student; onChanged(): Promise<void> }) {
   const [opened, setOpened] = useState(false);
-  const closedOrWithdrawn = student.status === 'completed' || student.status === 'withdrawn';
+  // The backend refuses a deferral for closed or withdrawn mentoring: reopening comes first.
+  if (student.status === 'completed' || student.status === 'withdrawn') return null;
   return (
     <>
-      <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={() => setOpened(true)} disabled={closedOrWithdrawn}>
+      <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={() => setOpened(true)}>
         Defer support…
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title="Defer support" size="lg">

@@ -7,8 +7,7 @@ import { describeError, notifySaved } from '../../app/feedback';
 import { formatDateTime, formatIsoDate, todayIso } from '../../app/format';
 import { StatusBadge, statusColors } from '../../components/StatusBadge';
 import { UkDateInput } from '../../components/UkDateInput';
-import { CloseStudent, CompletionPackButton } from './ClosePanel';
-import { DeferSupport, HoursDeadline } from './DeferPanel';
+import { SupportEnd } from './ClosePanel';
 
 const STATUS_OPTIONS = StudentStatus.options.map((value) => ({ value, label: statusLabels[value] }));
 
@@ -44,16 +43,7 @@ export function StatusPanel({ student, onChanged }: { student: Student; onChange
         <Text>Current status:</Text>
         <StatusBadge status={student.status} size="lg" />
       </Group>
-      <Paper withBorder p="md" component="section" aria-label="Deferral and closing">
-        <Stack gap="sm">
-          <HoursDeadline student={student} />
-          <Group gap="xs" align="flex-start">
-            <DeferSupport student={student} onChanged={onChanged} />
-            <CloseStudent student={student} onChanged={onChanged} />
-            <CompletionPackButton student={student} />
-          </Group>
-        </Stack>
-      </Paper>
+      <SupportEnd student={student} onChanged={onChanged} />
       <Paper withBorder p="md" component="form" onSubmit={(e) => { e.preventDefault(); void change(); }} aria-label="Change status">
         <Title order={3} size="h5" mb="sm">
           Change status

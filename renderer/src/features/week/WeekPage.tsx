@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconMail, IconSettings } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ukDate, WEEKDAY_NAMES, weekdayOf, addDays } from '../../../../shared/domain/sessionRules';
 import { initialsOf } from '../../../../shared/domain/availability';
@@ -89,7 +90,7 @@ export function WeekPage() {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: days.length }} spacing="sm" role="list" aria-label="Days of the week">
         {days.map((day) => (
-          <DayColumn key={day.date} day={day} today={today} onOpen={openStudent} />
+          <DayColumn key={day.date} day={day} today={today} nowTime={dayjs().format('HH:mm')} onOpen={openStudent} />
         ))}
       </SimpleGrid>
       <Group gap="xs">
@@ -101,8 +102,10 @@ export function WeekPage() {
   );
 }
 
-function DayColumn({ day, today, onOpen }: { day: WeekDay; today: string; onOpen(b: WeekBooking): void }) {
+function DayColumn({ day, today, nowTime, onOpen }: { day: WeekDay; today: string; nowTime: string; onOpen(b: WeekBooking): void }) {
   const past = day.date < today;
+  // Today's hours already gone by are shown, but no longer as free.
+  const gone = (end: string) => day.date === today && end <= nowTime;
   const name = WEEKDAY_NAMES[weekdayOf(day.date) - 1]!;
   const items = [
     ...day.free.map((s) => ({ kind: 'free' as const, start: s.start, end: s.end })),
@@ -148,8 +151,18 @@ function DayColumn({ day, today, onOpen }: { day: WeekDay; today: string; onOpen
         )}
         {items.map((item) =>
           item.kind === 'free' ? (
-            <Text key={`f${item.start}`} size="sm" px={8} py={4} bg="green.0" c="green.9" style={{ borderRadius: 6 }} data-testid="free-slot">
-              {item.start}–{item.end} free
+            <Text
+              key={`f${item.start}`}
+              size="sm"
+              px={8}
+              py={4}
+              bg={gone(item.end) ? 'gray.0' : 'green.0'}
+              c={gone(item.end) ? 'dimmed' : 'green.9'}
+              td={gone(item.end) ? 'line-through' : undefined}
+              style={{ borderRadius: 6 }}
+              data-testid="free-slot"
+            >
+              {item.start}–{item.end} {gone(item.end) ? 'gone by' : 'free'}
             </Text>
           ) : (
             <Tooltip key={`b${item.start}${item.booking.studentId}`} label={`${item.booking.studentName}${item.booking.mode ? ` · ${sessionModeLabels[item.booking.mode]}` : ''} · ${item.booking.status === 'booked' ? 'booked' : 'held'}`}>
