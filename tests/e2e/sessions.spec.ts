@@ -97,6 +97,7 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await signOnPad(page, 'Priya Shah');
   await expect(page.getByRole('alert').filter({ hasText: 'The student cannot sign before the session\'s recorded end time (10:45)' })).toBeVisible();
   await expect(page.getByTestId('agreement-signatures')).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/signing-refused.png`, fullPage: true });
 
   // At 10:50 the same signature goes through; the mentor signs straight after.
   await setTime(page, harness, T0 + 80 * MINUTE);
@@ -169,6 +170,77 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await nav(page, 'Students').click();
   await expect(page.getByTestId('caseload-hours')).toContainText('1.8 of 2 hours used');
   await expect(page.getByTestId('hours-warning-icon')).toBeVisible();
+
+  // Changing the signed record makes an amendment: until both sign it again its time is not counted as used.
+  await page.getByRole('button', { name: 'Priya Shah', exact: true }).click();
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  await page.getByRole('button', { name: 'Open the session on Monday 23/11/2026 at 10:00' }).click();
+  await page.getByRole('button', { name: 'Make an amendment' }).click();
+  await expect(record.getByText('Saving a change makes an amendment')).toBeVisible();
+  await record.getByLabel('Notes').fill('Planned the history essay in three stages, and the reading for it.');
+  await record.getByRole('button', { name: 'Save as an amendment' }).click();
+  await expect(page.getByTestId('session-state')).toHaveText('Awaiting signatures');
+  await expect(page.getByText(/^Amendment 1, written 23\/11\/2026/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign as student…' })).toBeVisible();
+  await expect(page.getByTestId('hours-used')).toHaveText('1.0 h');
+});
+
+test('a student who did not attend uses the hours; the mentor’s own cancellation does not, and both stay on the list', async ({ page, harness }) => {
+  await setTime(page, harness, T0); // Monday 23/11/2026 09:30
+  await openVault(page, harness);
+  const created = await harness.call('students:create', { fullName: 'Tom Baker', allocatedHours: 10, hoursDeadline: '2027-06-30' });
+  if (!created.ok) throw new Error(created.error.message);
+
+  await nav(page, 'Students').click();
+  await page.getByRole('button', { name: 'Tom Baker', exact: true }).click();
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  await expect(page.getByText('No sessions booked yet.')).toBeVisible();
+
+  // Entered after the time: booked, with the warning that it is in the past.
+  const bookForm = page.getByRole('form', { name: 'Book a session' });
+  await page.getByRole('button', { name: 'Book a session' }).click();
+  await bookForm.getByLabel('Date').fill('23/11/2026');
+  await bookForm.getByLabel('Start time').fill('09:00');
+  await bookForm.getByRole('button', { name: 'Book session' }).click();
+  await expect(page.getByTestId('booking-warning')).toContainText('This booking starts in the past');
+
+  await page.getByRole('button', { name: 'Open the session on Monday 23/11/2026 at 09:00' }).click();
+  await page.getByRole('button', { name: 'Cancel session…' }).click();
+  const cancel = page.getByRole('form', { name: 'Cancel the session' });
+  await cancel.getByLabel('The student did not attend (no cancellation)').check();
+  await cancel.getByRole('button', { name: 'Cancel the session' }).click();
+  await expect(page.getByTestId('cancel-result')).toContainText('Did not attend: this uses 1.0 hours of the student’s hours.');
+  await expect(page.getByTestId('hours-used')).toHaveText('1.0 h');
+
+  // Next week's session, cancelled by the mentor: no hours used.
+  await page.getByRole('button', { name: 'All sessions' }).click();
+  await page.getByRole('button', { name: 'Book a session' }).click();
+  await bookForm.getByLabel('Date').fill('30/11/2026');
+  await bookForm.getByLabel('Start time').fill('14:00');
+  await bookForm.getByRole('button', { name: 'Book session' }).click();
+  await expect(page.getByTestId('booking-warning')).toHaveCount(0);
+  await expect(page.getByTestId('hours-booked')).toHaveText('1.0 h');
+  await page.getByRole('button', { name: 'Open the session on Monday 30/11/2026 at 14:00' }).click();
+  await page.getByRole('button', { name: 'Cancel session…' }).click();
+  await cancel.getByLabel('You (the mentor)').check();
+  await expect(cancel.getByLabel('The student did not attend (no cancellation)')).toHaveCount(0);
+  await cancel.getByLabel('Reason').fill('Training day');
+  await cancel.getByRole('button', { name: 'Cancel the session' }).click();
+  await expect(page.getByTestId('cancel-result')).toContainText('Cancelled with notice: this does not use the student’s hours.');
+  await expect(page.getByTestId('hours-used')).toHaveText('1.0 h');
+  await expect(page.getByTestId('hours-booked')).toHaveText('0.0 h');
+
+  // Reopened later, a cancelled session says who, when and what it cost.
+  await page.getByRole('button', { name: 'All sessions' }).click();
+  const rows = page.getByTestId('session-row');
+  await expect(rows.nth(0).getByTestId('session-status')).toHaveText('Did not attend');
+  await expect(rows.nth(0)).toContainText('Counts against hours');
+  await expect(rows.nth(1).getByTestId('session-status')).toHaveText('Cancelled with notice');
+  await expect(rows.nth(1)).not.toContainText('Counts against hours');
+  await page.getByRole('button', { name: 'Open the session on Monday 30/11/2026 at 14:00' }).click();
+  await expect(page.getByText('By the mentor on 23/11/2026 09:30: Training day. It does not use the student’s hours.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel session…' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Session record' })).toHaveCount(0);
 });
 
 /** A session held and signed by both, set up through the backend: its own flow is the test above. */
