@@ -100,6 +100,7 @@ test('a learning plan with two goals is signed by both in signing mode, a review
   await expect(earlier).toContainText('Original version · signed by student and mentor');
   await earlier.getByRole('button', { name: /Original version/ }).click();
   await expect(earlier.getByRole('document', { name: 'Original version of the learning plan' })).toContainText('No review held yet.');
+  await page.screenshot({ path: test.info().outputPath('ilp-amendment.png'), fullPage: true });
   await expect(page.getByRole('button', { name: 'Sign as student…' })).toBeEnabled();
 
   // Both sign the amendment; its PDF has the goals, the review and both signers.
@@ -218,6 +219,7 @@ test('the week page shows booked sessions by initials and the free slots left fr
   await page.getByText('Next week', { exact: true }).click();
   await expect(page.getByRole('listitem', { name: 'Tuesday 01/12/2026' }).getByTestId('booked-slot')).toHaveText('10:00–11:30 C.D.');
   await expect(page.getByRole('listitem', { name: 'Wednesday 02/12/2026' })).toContainText('Unavailable');
+  await page.screenshot({ path: test.info().outputPath('week-next.png') });
 
   // The email for next week: free slots and the booking by initials, never the name.
   const href = await page.getByRole('link', { name: 'Email availability to coordinator' }).getAttribute('href');
