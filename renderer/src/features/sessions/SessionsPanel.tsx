@@ -32,7 +32,14 @@ export async function loadGoals(studentId: string): Promise<GoalName[]> {
  */
 export function SessionsPanel({ student, onChanged }: { student: Student; onChanged?(): Promise<void> }) {
   const loaded = useLoad(async () => {
-    const [list, settings, goals] = await Promise.all([call('sessions:list', { studentId: student.id }), call('settings:get', {}), loadGoals(student.id)]);
+    const [list, settings, goals, summaries] = await Promise.all([
+      call('sessions:list', { studentId: student.id }),
+      call('settings:get', {}),
+      loadGoals(student.id),
+      // The caseload index knows the deadline after any deferral; the profile keeps the first one.
+      call('students:list', {}),
+    ]);
+    const deadline = summaries.find((s) => s.id === student.id)?.hoursDeadline ?? student.hoursDeadline;
     // Who has signed the records still awaiting a signature (the list itself only knows the status).
     const awaiting = list.sessions.filter((s) => s.status === 'recorded');
     const signed = await Promise.all(
@@ -41,8 +48,8 @@ export function SessionsPanel({ student, onChanged }: { student: Student; onChan
         return [s.id, full.record ? currentVersion(full.record).signatures.map((sig) => sig.role) : []] as const;
       }),
     );
-    return { ...list, strategies: settings.ilpStrategies, goals, signedBy: Object.fromEntries(signed) as Record<string, SignerRole[]> };
-  }, [student.id]);
+    return { ...list, deadline, strategies: settings.ilpStrategies, goals, signedBy: Object.fromEntries(signed) as Record<string, SignerRole[]> };
+  }, [student.id, student.updatedAt]);
   const [openId, setOpenId] = useState<string | null>(() => openSession.get(student.id));
   const [booking, setBooking] = useState<Partial<Booking> | null>(null);
   const [bookingWarnings, setBookingWarnings] = useState<BookingWarning[]>([]);
@@ -64,11 +71,11 @@ export function SessionsPanel({ student, onChanged }: { student: Student; onChan
     );
   }
   if (!loaded.data) return <Loader size="sm" aria-label="Loading the sessions" />;
-  const { sessions, hours, strategies, goals, signedBy } = loaded.data;
+  const { sessions, hours, deadline, strategies, goals, signedBy } = loaded.data;
 
   return (
     <Stack gap="lg">
-      <HoursOverview hours={hours} deadline={student.hoursDeadline} />
+      <HoursOverview hours={hours} deadline={deadline} />
 
       {bookingWarnings.map((w) => (
         <Alert key={w.kind} color="yellow" title={w.kind === 'short-notice' ? 'Short notice' : 'In the past'} withCloseButton onClose={() => setBookingWarnings([])} data-testid="booking-warning">
