@@ -170,6 +170,7 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await nav(page, 'Students').click();
   await expect(page.getByTestId('caseload-hours')).toContainText('1.8 of 2 hours used');
   await expect(page.getByTestId('hours-warning-icon')).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/caseload.png` });
 
   // Changing the signed record makes an amendment: until both sign it again its time is not counted as used.
   await page.getByRole('button', { name: 'Priya Shah', exact: true }).click();
