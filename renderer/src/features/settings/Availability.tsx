@@ -4,63 +4,13 @@ import { TimeInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { WEEKDAY_NAMES } from '../../../../shared/domain/sessionRules';
-import { Availability as AvailabilitySchema, TimeRange, Weekday, type Availability as AvailabilityValue } from '../../../../shared/schemas/session';
+import { Availability as AvailabilitySchema, type Availability as AvailabilityValue, type TimeRange } from '../../../../shared/schemas/session';
 import { call } from '../../app/client';
 import { notifyError, notifySaved } from '../../app/feedback';
 import { useLoad } from '../../app/useLoad';
 import { UkDateInput } from '../../components/UkDateInput';
+import { DAYS, NEW_RANGE, toAvailability, toAvailabilityValues, validate, type AvailabilityValues as Values } from './availabilityForm';
 import { saveSettingsPart } from './saveSettings';
-
-interface OverrideRow {
-  date: string;
-  unavailable: boolean;
-  ranges: TimeRange[];
-}
-interface Values {
-  weekly: Record<Weekday, TimeRange[]>;
-  overrides: OverrideRow[];
-}
-
-const DAYS = Weekday.options;
-const NEW_RANGE: TimeRange = { start: '09:00', end: '17:00' };
-
-function toValues(a: AvailabilityValue): Values {
-  return {
-    weekly: Object.fromEntries(DAYS.map((d) => [d, (a.weekly[d] ?? []).map((r) => ({ ...r }))])) as Record<Weekday, TimeRange[]>,
-    overrides: Object.entries(a.overrides)
-      .sort(([x], [y]) => x.localeCompare(y))
-      .map(([date, o]) => (o === 'unavailable' ? { date, unavailable: true, ranges: [] } : { date, unavailable: false, ranges: o.map((r) => ({ ...r })) })),
-  };
-}
-
-function toAvailability(v: Values): AvailabilityValue {
-  return {
-    weekly: Object.fromEntries(DAYS.filter((d) => v.weekly[d].length > 0).map((d) => [d, v.weekly[d]])),
-    overrides: Object.fromEntries(v.overrides.map((o) => [o.date, o.unavailable ? 'unavailable' : o.ranges])),
-  };
-}
-
-/** Field errors by form path: each range on its own, each date override's date and ranges. */
-function validate(v: Values): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const checkRanges = (ranges: TimeRange[], path: string) =>
-    ranges.forEach((r, i) => {
-      const parsed = TimeRange.safeParse(r);
-      if (!parsed.success) for (const issue of parsed.error.issues) errors[`${path}.${i}.${String(issue.path[0] ?? 'end')}`] ??= issue.message;
-    });
-  DAYS.forEach((d) => checkRanges(v.weekly[d], `weekly.${d}`));
-  const seen = new Set<string>();
-  v.overrides.forEach((o, i) => {
-    if (!o.date) errors[`overrides.${i}.date`] = 'Enter the date, like 24/12/2026';
-    else if (seen.has(o.date)) errors[`overrides.${i}.date`] = 'This date is already listed above';
-    seen.add(o.date);
-    if (!o.unavailable) {
-      if (o.ranges.length === 0) errors[`overrides.${i}.date`] ??= 'Add the hours you are available that day, or mark it unavailable';
-      checkRanges(o.ranges, `overrides.${i}.ranges`);
-    }
-  });
-  return errors;
-}
 
 function Ranges({ form, path, ranges, label }: { form: UseFormReturnType<Values>; path: string; ranges: TimeRange[]; label: string }) {
   return (
@@ -93,7 +43,7 @@ function Ranges({ form, path, ranges, label }: { form: UseFormReturnType<Values>
 
 function AvailabilityForm({ initial }: { initial: AvailabilityValue }) {
   const [busy, setBusy] = useState(false);
-  const form = useForm<Values>({ initialValues: toValues(initial), validate });
+  const form = useForm<Values>({ initialValues: toAvailabilityValues(initial), validate });
 
   const save = form.onSubmit(async (values) => {
     const availability = toAvailability(values);
@@ -101,8 +51,8 @@ function AvailabilityForm({ initial }: { initial: AvailabilityValue }) {
     setBusy(true);
     try {
       const saved = await saveSettingsPart({ availability });
-      form.setValues(toValues(saved.availability));
-      form.resetDirty(toValues(saved.availability));
+      form.setValues(toAvailabilityValues(saved.availability));
+      form.resetDirty(toAvailabilityValues(saved.availability));
       notifySaved('Your availability was saved. The week page and the availability email use it from now on.');
     } catch (err) {
       notifyError('Availability not saved', err);
