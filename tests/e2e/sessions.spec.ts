@@ -2,6 +2,7 @@
 // student's feedback), signed by both in signing mode (the student never before the recorded end),
 // counted against the support hours, cancelled late, and exported as the month's timesheet.
 import { execFileSync } from 'node:child_process';
+import type { Locator } from '@playwright/test';
 import { contentHash } from '../../shared/domain/canonical';
 import { currentVersion } from '../../shared/domain/signing';
 import type { Session } from '../../shared/schemas/session';
@@ -38,7 +39,7 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await page.getByRole('button', { name: 'Book a session' }).click();
   const bookForm = page.getByRole('form', { name: 'Book a session' });
   await bookForm.getByLabel('Date').fill('23/11/2026');
-  await bookForm.getByLabel('Start time').fill('10:00');
+  await fillTime(bookForm, 'Start time', '10:00');
   await bookForm.getByLabel('Planned length (minutes)').fill('60');
   await bookForm.getByLabel('Place').fill('Library room 3');
   await bookForm.getByRole('button', { name: 'Book session' }).click();
@@ -54,7 +55,7 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await page.getByRole('button', { name: 'Open the session on Monday 23/11/2026 at 10:00' }).click();
   const record = page.getByRole('form', { name: 'Session record' });
   await expect(page.getByTestId('record-duration')).toContainText('1 h');
-  await record.getByLabel('Actual end').fill('10:45');
+  await fillTime(record, 'Actual end', '10:45');
   await expect(page.getByTestId('record-duration')).toContainText('45 min');
   await expect(record.getByText('The session ended 15 min early')).toBeVisible();
   await record.getByRole('button', { name: 'Save record' }).click();
@@ -125,7 +126,7 @@ test('a session is booked, recorded with feedback, refused the student’s signa
   await page.getByRole('button', { name: 'All sessions' }).click();
   await page.getByRole('button', { name: 'Book a session' }).click();
   await bookForm.getByLabel('Date').fill('24/11/2026');
-  await bookForm.getByLabel('Start time').fill('10:00');
+  await fillTime(bookForm, 'Start time', '10:00');
   await bookForm.getByLabel('Planned length (minutes)').fill('30');
   await bookForm.getByLabel('How').click();
   await page.getByRole('option', { name: 'Phone' }).click();
@@ -201,7 +202,7 @@ test('a student who did not attend uses the hours; the mentor’s own cancellati
   const bookForm = page.getByRole('form', { name: 'Book a session' });
   await page.getByRole('button', { name: 'Book a session' }).click();
   await bookForm.getByLabel('Date').fill('23/11/2026');
-  await bookForm.getByLabel('Start time').fill('09:00');
+  await fillTime(bookForm, 'Start time', '09:00');
   await bookForm.getByRole('button', { name: 'Book session' }).click();
   await expect(page.getByTestId('booking-warning')).toContainText('This booking starts in the past');
 
@@ -217,7 +218,7 @@ test('a student who did not attend uses the hours; the mentor’s own cancellati
   await page.getByRole('button', { name: 'All sessions' }).click();
   await page.getByRole('button', { name: 'Book a session' }).click();
   await bookForm.getByLabel('Date').fill('30/11/2026');
-  await bookForm.getByLabel('Start time').fill('14:00');
+  await fillTime(bookForm, 'Start time', '14:00');
   await bookForm.getByRole('button', { name: 'Book session' }).click();
   await expect(page.getByTestId('booking-warning')).toHaveCount(0);
   await expect(page.getByTestId('hours-booked')).toHaveText('1.0 h');
@@ -243,6 +244,13 @@ test('a student who did not attend uses the hours; the mentor’s own cancellati
   await expect(page.getByRole('button', { name: 'Cancel session…' })).toHaveCount(0);
   await expect(page.getByRole('form', { name: 'Session record' })).toHaveCount(0);
 });
+
+/** Types a time into a 24-hour time field: its hour box, then its minute box. */
+async function fillTime(scope: Locator, label: string, time: string): Promise<void> {
+  const [hours, minutes] = time.split(':') as [string, string];
+  await scope.getByRole('spinbutton', { name: `${label}, hours` }).fill(hours);
+  await scope.getByRole('spinbutton', { name: `${label}, minutes` }).fill(minutes);
+}
 
 /** A session held and signed by both, set up through the backend: its own flow is the test above. */
 async function seedSignedSession(harness: HarnessFixture, studentId: string, at: { date: string; start: string; end: string }): Promise<void> {

@@ -1,11 +1,11 @@
 import { NumberInput, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Booking, SessionMode, sessionModeLabels, type BookingWarning, type Session } from '../../../../shared/schemas/session';
 import { call } from '../../app/client';
 import { describeError, isApiError, notifySaved } from '../../app/feedback';
 import { UkDateInput } from '../../components/UkDateInput';
+import { TimeField } from './TimeField';
 import { EntryFormActions } from '../boundaries/EntryFormActions';
 import { keepWhileDirty } from '../boundaries/boundaryRecords';
 
@@ -50,7 +50,7 @@ export function BookSessionForm({ studentId, initial, onBooked, onCancel }: Book
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <UkDateInput label="Date" withAsterisk {...form.getInputProps('date')} value={form.values.date} onChange={(v) => form.setFieldValue('date', v)} />
-        <TimeInput label="Start time" withAsterisk {...form.getInputProps('start')} />
+        <TimeField label="Start time" withAsterisk {...form.getInputProps('start')} />
         <NumberInput
           label="Planned length (minutes)"
           withAsterisk

@@ -1,5 +1,4 @@
 import { Alert, Button, Checkbox, Chip, Group, Input, MultiSelect, Paper, Rating, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { currentVersion } from '../../../../shared/domain/signing';
@@ -7,6 +6,7 @@ import { DiscussionArea, discussionAreaLabels, type Session } from '../../../../
 import { call } from '../../app/client';
 import { describeError, notifySaved } from '../../app/feedback';
 import { UkDateInput } from '../../components/UkDateInput';
+import { TimeField } from './TimeField';
 import { ActionsEditor } from './ActionsEditor';
 import { MODE_OPTIONS } from './BookSessionForm';
 import type { GoalName } from './SessionDocument';
@@ -101,8 +101,8 @@ export function RecordSessionForm({ studentId, session, strategies, goals, froze
 
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <UkDateInput label="Date held" withAsterisk {...form.getInputProps('date')} value={values.date} onChange={(v) => form.setFieldValue('date', v)} />
-          <TimeInput label="Actual start" withAsterisk {...form.getInputProps('actualStart')} />
-          <TimeInput label="Actual end" withAsterisk {...form.getInputProps('actualEnd')} />
+          <TimeField label="Actual start" withAsterisk {...form.getInputProps('actualStart')} />
+          <TimeField label="Actual end" withAsterisk {...form.getInputProps('actualEnd')} />
           <Stack gap={2}>
             <Text size="sm" fw={500}>
               Duration
@@ -172,7 +172,7 @@ export function RecordSessionForm({ studentId, session, strategies, goals, froze
           {values.hasNextSession && (
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
               <UkDateInput label="Next session on" {...form.getInputProps('nextDate')} value={values.nextDate} onChange={(v) => form.setFieldValue('nextDate', v)} />
-              <TimeInput label="Next session at" {...form.getInputProps('nextStart')} />
+              <TimeField label="Next session at" {...form.getInputProps('nextStart')} />
             </SimpleGrid>
           )}
         </Stack>
