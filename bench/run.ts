@@ -24,6 +24,8 @@
  *
  * Options (environment): BENCH_CASES=100,1000,5000,10000 (students), BENCH_SAVES=50, BENCH_SEARCHES=50.
  *
+ * Then bench/exports.ts: one mentor's year of paperwork exported as PDFs (BENCH_EXPORTS=0 skips it).
+ *
  * Bench-only shortcuts: there is no sessions API (and StudentDocument is a strict schema without
  * sessions), so the session logs live in a document of their own, `students/<id>/sessions`, under
  * the student's key, written and read straight through the store; the student key table is filled
@@ -39,6 +41,7 @@ import { pathToFileURL } from 'node:url';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { fsTime, installFsTiming, measureFs, resetFs, type FsCall } from './fsTiming';
+import { benchExports } from './exports';
 import { makeSessions, makeStudent, newNote, prng, studentId, studentNumberOf, summaryOf, type SessionLog, type StudentDocument } from './data';
 import { createBackend, type Backend } from '../electron/main/backend/index';
 import { systemClock } from '../electron/main/backend/clock';
@@ -613,6 +616,7 @@ async function main(): Promise<void> {
     console.log(`\nTargets at ${n(target.students * SESSIONS_PER_STUDENT)} sessions / ${n(target.students)} students`);
     for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${what}: ${value}`);
   }
+  if (process.env.BENCH_EXPORTS !== '0') await benchExports();
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -44,6 +44,29 @@ export const INK = rgb(0.11, 0.12, 0.14);
 
 const registry = new WeakMap<PDFDocument, DocumentFonts>();
 
+type ParsedFont = ReturnType<typeof fontkit.create>;
+const parsedFonts = new WeakMap<Uint8Array, ParsedFont>();
+/**
+ * fontkit decodes a font's tables on every embed, most of a short form's time. The font files are
+ * read once per process and never change, so each is parsed once and every document gets a view
+ * of it: the decoded tables are shared, while glyphs and the layout engine stay the document's own
+ * (a glyph remembers the characters it was first laid out for, which the text layer relies on).
+ */
+const sharedTablesFontkit: typeof fontkit = {
+  ...fontkit,
+  create(buffer, postscriptName) {
+    if (postscriptName !== undefined) return fontkit.create(buffer, postscriptName);
+    let parsed = parsedFonts.get(buffer);
+    if (!parsed) {
+      parsed = fontkit.create(buffer);
+      parsedFonts.set(buffer, parsed);
+    }
+    const view = Object.create(parsed) as ParsedFont & { _glyphs: Record<number, unknown> };
+    view._glyphs = {};
+    return view;
+  },
+};
+
 /**
  * The fonts of one PDF. pdf-lib embeds fonts asynchronously but draws synchronously, so a document
  * first `prepare`s the text it will hold (embedding only the faces that text needs, each as a subset
@@ -61,7 +84,7 @@ export class DocumentFonts {
   static for(doc: PDFDocument, set: FontSet): DocumentFonts {
     let fonts = registry.get(doc);
     if (!fonts) {
-      doc.registerFontkit(fontkit);
+      doc.registerFontkit(sharedTablesFontkit);
       fonts = new DocumentFonts(doc, set);
       registry.set(doc, fonts);
     }
