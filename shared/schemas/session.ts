@@ -191,8 +191,12 @@ export const defaultAvailability: Availability = {
   overrides: {},
 };
 
-/** Pointed out when booking, never a refusal (see bookingWarnings in shared/domain/sessionRules.ts). */
-export const BookingWarning = z.strictObject({ kind: z.enum(['short-notice', 'in-the-past']), message: z.string() });
+/**
+ * Pointed out when booking, never a refusal: short notice or a time past (bookingWarnings in
+ * shared/domain/sessionRules.ts), bookings beyond the hours left or after the hours deadline
+ * (shared/domain/hours.ts), and a student whose support is deferred.
+ */
+export const BookingWarning = z.strictObject({ kind: z.enum(['short-notice', 'in-the-past', 'hours', 'deferred']), message: z.string() });
 export type BookingWarning = z.infer<typeof BookingWarning>;
 
 /** A free time offered when a cancelled session is to be rebooked. */

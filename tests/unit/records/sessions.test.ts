@@ -157,6 +157,18 @@ describe('what counts against the hours', () => {
     expect((await v.call('students:list', {}))[0]).toMatchObject({ hoursBooked: 2, nextSessionAt: '2026-11-24T09:00' });
   });
 
+  it('warns when a booking goes beyond the hours left or past the hours deadline, or the student is deferred', async () => {
+    const { v, studentId } = await setUpStudent(dirs, { allocatedHours: 2, hoursDeadline: '2026-12-18' });
+    expect((await v.call('sessions:book', { studentId, booking: booking('2026-12-01', '10:00', 90) })).warnings).toEqual([]);
+    const over = await v.call('sessions:book', { studentId, booking: booking('2026-12-08', '10:00', 60) });
+    expect(over.warnings).toEqual([{ kind: 'hours', message: 'Sessions booked or awaiting signatures (2.5 hours) come to more than the 2.0 hours remaining' }]);
+    const late = await v.call('sessions:book', { studentId, booking: booking('2027-01-12', '10:00', 30) });
+    expect(late.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/booked after the hours deadline \(18\/12\/2026\)/));
+    await v.call('students:defer', { studentId, deferral: { from: '2026-11-23', newDeadline: '2027-06-30', extraHours: 0, note: '' } });
+    const deferred = await v.call('sessions:book', { studentId, booking: booking('2027-01-19', '10:00', 30) });
+    expect(deferred.warnings.map((w) => w.kind)).toEqual(['hours', 'deferred']);
+  });
+
   it('shows the 80% warning once four fifths of the hours are used, in the summary, the session list and the caseload', async () => {
     const { v, studentId } = await setUpStudent(dirs, { allocatedHours: 5 });
     for (const date of ['2026-11-24', '2026-11-25', '2026-11-26']) {

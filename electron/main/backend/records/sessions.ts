@@ -63,8 +63,12 @@ export class Sessions {
     }
     const now = this.clock.now();
     const session: Session = { id: newId(), booking, cancellation: null, record: null, createdAt: now, updatedAt: now };
-    const warnings = bookingWarnings(booking, now, { timeZone: TIME_ZONE, shortNoticeHours: settings.hoursPolicy.shortNoticeHours });
-    await this.students.change(studentId, (d) => ({ ...d, sessions: [...d.sessions, session] }), { field: 'session', value: `booked for ${booking.date} ${booking.start}` });
+    const warnings: BookingWarning[] = bookingWarnings(booking, now, { timeZone: TIME_ZONE, shortNoticeHours: settings.hoursPolicy.shortNoticeHours });
+    const next = await this.students.change(studentId, (d) => ({ ...d, sessions: [...d.sessions, session] }), { field: 'session', value: `booked for ${booking.date} ${booking.start}` });
+    // What this booking does to the hours: only the warnings it can cause, as the summary words them.
+    const hours = studentHours(next, settings.hoursPolicy, now).warnings.filter((w) => w.kind === 'booked-exceeds-remaining' || w.kind === 'booked-after-deadline');
+    warnings.push(...hours.map((w) => ({ kind: 'hours' as const, message: w.message })));
+    if (doc.profile.status === 'deferred') warnings.push({ kind: 'deferred', message: 'This student’s support is deferred: check with the office that sessions have started again, then set the status to active' });
     return { session, warnings };
   }
 
