@@ -4,6 +4,10 @@ import { PDFDocument } from 'pdf-lib';
 import { contentHash } from '../../../shared/domain/canonical';
 import { currentVersion } from '../../../shared/domain/signing';
 import { readRecordFromPdf } from '../../../electron/main/backend/documents';
+import { StudentDocument } from '../../../electron/main/backend/records/students';
+import { Settings } from '../../../shared/schemas/settings';
+import { StudentSummary } from '../../../shared/schemas/student';
+import { defaultHoursPolicy } from '../../../shared/schemas/hoursPolicy';
 import { PASSPHRASE, openBackend } from '../helpers';
 import { MENTOR_NAME, STUDENT_NAME, at, drawn, holdSession, pdfPages, pdfText, removeDir, setUpStudent } from './sessions.fixtures';
 
@@ -118,5 +122,20 @@ describe('support hours, deferrals and closing', () => {
     expect(pages).toBeGreaterThan(partPages);
     expect(pages).toBe((await PDFDocument.load(await readFile(path))).getPageCount());
     expect(imported.meta).toMatchObject({ kind: 'completion-pack', studentRef: 'S0000142', date: '2026-11-27' });
+  });
+
+  it('settings, caseload entries and student records saved before sessions existed still read, with empty defaults', () => {
+    const oldSettings = Settings.parse({ mentorName: 'A', providerName: 'B', mentorEmail: '', autoLockMinutes: 10, region: 'scotland' });
+    expect(oldSettings.hoursPolicy).toEqual(defaultHoursPolicy);
+    expect(oldSettings.availability.weekly['1']).toEqual([{ start: '09:00', end: '17:00' }]);
+    expect(oldSettings.availability.weekly['6']).toBeUndefined();
+    expect(oldSettings.ilpStrategies.length).toBeGreaterThan(5);
+    const oldSummary = StudentSummary.parse({
+      id: 'AAAAAAAAAAAAAAAA', fullName: 'A', preferredName: '', studentNumber: '', email: '', phone: '', institution: '', funding: 'dsa', status: 'active',
+      allocatedHours: 10, referralReceivedAt: null, firstContactAt: null, lastContactAt: null, createdAt: 1, updatedAt: 1,
+    });
+    expect(oldSummary).toMatchObject({ hoursUsed: 0, hoursBooked: 0, hoursRemaining: null, hoursDeadline: '', hoursWarnings: [], nextSessionAt: null });
+    const oldDoc = StudentDocument.parse({ profile: { id: 'AAAAAAAAAAAAAAAA', fullName: 'A', createdAt: 1, updatedAt: 1 } });
+    expect(oldDoc).toMatchObject({ ilp: null, sessions: [], deferrals: [], closure: null });
   });
 });
