@@ -1,10 +1,9 @@
-import { AppFailure } from '../../../../shared/errors';
+import { AppFailure, fieldIssues } from '../../../../shared/errors';
 import { canonicalJson } from '../../../../shared/domain/canonical';
 import { createSignedRecord, currentVersion, edit, sign } from '../../../../shared/domain/signing';
 import { IlpContent, type IlpDraft, type LearningPlan } from '../../../../shared/schemas/ilp';
 import { signerRoleLabels, type Signature } from '../../../../shared/schemas/signature';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { fieldIssues } from '../../../../shared/errors';
 import type { Clock } from '../clock';
 import { renderFormPdf, safeFilePart, writeExport, type ProviderHeader } from '../documents';
 import { ilpForm } from '../documents/forms/ilpPdf';
