@@ -101,9 +101,13 @@ describe('what counts against the hours', () => {
     const { v, studentId } = await setUpStudent(dirs);
     await holdSession(v, studentId, '2026-11-24', '10:00', 30, { mode: 'email' });
     expect((await v.call('hours:summary', { studentId })).used).toBe(0);
+    const caseloadHours = async () => (await v.call('students:list', {})).find((s) => s.id === studentId)?.hoursUsed;
+    expect(await caseloadHours()).toBe(0);
     const settings = await v.call('settings:get', {});
     await v.call('settings:save', { ...settings, hoursPolicy: { ...settings.hoursPolicy, emailSupportChargeable: true } });
     expect((await v.call('hours:summary', { studentId })).used).toBe(0.5);
+    // The caseload list shows the new policy at once, not only after the student's next save.
+    expect(await caseloadHours()).toBe(0.5);
   });
 
   it('a student’s late cancellation counts under the default policy; one with notice and a mentor’s never do', async () => {

@@ -8,7 +8,10 @@ export function recordHandlers(ctx: BackendContext): RecordHandlers {
   return {
     'settings:get': () => readSettings(ctx.session()),
     'settings:save': async (settings) => {
+      const before = await readSettings(ctx.session());
       const saved = await saveSettings(ctx.session(), settings);
+      // The caseload's hours figures are stored with each student: a new policy must reach them.
+      if (JSON.stringify(before.hoursPolicy) !== JSON.stringify(saved.hoursPolicy)) await ctx.students().refreshSummaries();
       ctx.autoLockMinutes = saved.autoLockMinutes;
       return saved;
     },

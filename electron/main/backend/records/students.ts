@@ -265,6 +265,32 @@ export class StudentRecords {
     for (const summary of summaries) index.upsert(summary);
   }
 
+  /**
+   * Works every caseload summary out again under the current settings (after the hours policy
+   * changes, say), rewriting only the index entries that come out different, in one save.
+   */
+  async refreshSummaries(): Promise<number> {
+    const hoursPolicy = (await readSettings(this.session)).hoursPolicy;
+    const index = await this.caseload();
+    const pages = new Map<string, Record<string, string>>();
+    const changed: StudentSummary[] = [];
+    for (const before of index.all()) {
+      const key = this.session.partitions.get(studentKeyId(before.id));
+      if (!key) continue;
+      const summary = toSummary(await this.read(before.id), hoursPolicy);
+      if (JSON.stringify(summary) === JSON.stringify(before)) continue;
+      const pageId = indexPage(before.id);
+      const page = pages.get(pageId) ?? (await this.readIndexPage(pageId));
+      page[before.id] = sealValue(key, `summary:${before.id}`, summary);
+      pages.set(pageId, page);
+      changed.push(summary);
+    }
+    if (changed.length === 0) return 0;
+    await this.session.commit({ puts: [...pages].map(([id, data]) => ({ id, data })) });
+    for (const summary of changed) index.upsert(summary);
+    return changed.length;
+  }
+
   private async readIndexPage(id: string): Promise<Record<string, string>> {
     const raw = await this.session.store.get(id);
     if (raw === undefined) return {};
