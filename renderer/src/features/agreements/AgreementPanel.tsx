@@ -5,9 +5,8 @@ import { call } from '../../app/client';
 import { notifyError } from '../../app/feedback';
 import { formatDate, plural } from '../../app/format';
 import { useLoad } from '../../app/useLoad';
-import { AgreementStateBadge } from './AgreementStateBadge';
+import { SignedStateBadge, signedByText } from '../../components/SignedRecord';
 import { AgreementView } from './AgreementView';
-import { signedByText } from './agreementText';
 
 /** The student's service agreements, one per academic year; opening one shows it in place of the list. */
 export function AgreementPanel({ studentId, initialAgreementId }: { studentId: string; initialAgreementId?: string | undefined }) {
@@ -75,7 +74,7 @@ export function AgreementPanel({ studentId, initialAgreementId }: { studentId: s
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <AgreementStateBadge complete={agreement.complete} />
+                  <SignedStateBadge complete={agreement.complete} />
                 </Table.Td>
                 <Table.Td>{agreement.versions > 1 ? plural(agreement.versions - 1, 'amendment') : 'None'}</Table.Td>
                 <Table.Td>{formatDate(agreement.createdAt)}</Table.Td>

@@ -1,18 +1,15 @@
-import { Accordion, Alert, Button, Group, List, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconFileExport, IconPencil, IconSignature } from '@tabler/icons-react';
+import { Alert, Button, Group, List, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { currentVersion, isFrozen, missingRoles } from '../../../../shared/domain/signing';
 import { AGREEMENT_SIGNERS, type ServiceAgreement } from '../../../../shared/schemas/agreement';
-import { signerRoleLabels } from '../../../../shared/schemas/signature';
 import { call } from '../../app/client';
 import { describeError, notifyDone } from '../../app/feedback';
-import { formatDate, formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
-import { useExport } from '../../app/useExport';
 import { useLoad } from '../../app/useLoad';
-import { AgreementText, SignatureList } from './AgreementDocument';
-import { AgreementStateBadge } from './AgreementStateBadge';
-import { changeLabel, signedByText, unfilledGaps } from './agreementText';
+import { EarlierVersions, ExportPdfButton, SignButtons, SignatureList, SignedRecordHeader, signingModeNote } from '../../components/SignedRecord';
+import { AgreementText } from './AgreementDocument';
+import { changeLabel, unfilledGaps } from './agreementText';
 
 interface AgreementViewProps {
   studentId: string;
@@ -68,39 +65,29 @@ function LoadedAgreement({
   const versions = agreement.record.versions;
   const current = currentVersion(agreement.record);
   const missing = missingRoles(current, AGREEMENT_SIGNERS);
-  const earlier = versions.slice(0, -1);
   const amendment = current.amends !== null;
-
-  const exporter = useExport();
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
+      <SignedRecordHeader
+        title={`Service agreement ${agreement.academicYear}`}
+        record={agreement.record}
+        complete={missing.length === 0}
+        stateTestId="agreement-state"
+        createdVerb="written"
+        above={
           <Button variant="subtle" size="compact-sm" onClick={onBack} w="fit-content" px={0}>
             ← All agreements
           </Button>
-          <Title order={2} size="h3">
-            Service agreement {agreement.academicYear}
-          </Title>
-          <Group gap="xs">
-            <AgreementStateBadge complete={missing.length === 0} testId="agreement-state" />
-            <Text size="sm" c="dimmed">
-              {amendment ? `Amendment ${versions.length - 1}` : 'Original version'}, written {formatDateTime(current.createdAt)}
-            </Text>
-          </Group>
-        </Stack>
-        <Group gap="xs">
-          {!editing && (
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-              Edit text
-            </Button>
-          )}
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exporter.run(() => call('agreements:exportPdf', { studentId, agreementId: agreement.id }))} loading={exporter.busy}>
-            Export PDF
+        }
+      >
+        {!editing && (
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+            Edit text
           </Button>
-        </Group>
-      </Group>
+        )}
+        <ExportPdfButton write={() => call('agreements:exportPdf', { studentId, agreementId: agreement.id })} />
+      </SignedRecordHeader>
 
       {amendment && current.changes.length > 0 && (
         <Text size="sm">
@@ -130,61 +117,30 @@ function LoadedAgreement({
         </Alert>
       )}
 
-      {missing.length > 0 && !editing && (
-        <Group gap="xs">
-          {missing.map((role) => (
-            <Button
-              key={role}
-              leftSection={<IconSignature size={16} />}
-              onClick={() => startSigning({ studentId, document: { kind: 'agreement', agreementId: agreement.id }, role })}
-            >
-              Sign as {signerRoleLabels[role].toLowerCase()}…
-            </Button>
-          ))}
-          <Text size="sm" c="dimmed">
-            Signing shows only this agreement on screen; leaving it asks for your passphrase.
-          </Text>
-        </Group>
+      {!editing && (
+        <SignButtons
+          missing={missing}
+          onSign={(role) => startSigning({ studentId, document: { kind: 'agreement', agreementId: agreement.id }, role })}
+          note={signingModeNote('agreement')}
+        />
       )}
 
-      {earlier.length > 0 && (
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            Earlier versions, kept on file
-          </Title>
-          <Accordion variant="separated" multiple data-testid="earlier-versions">
-            {earlier
-              .map((version, index) => ({ version, index }))
-              .reverse()
-              .map(({ version, index }) => (
-                <Accordion.Item key={index} value={String(index)}>
-                  <Accordion.Control>
-                    {index === 0 ? 'Original version' : `Amendment ${index}`} · signed by {signedByText(version.signatures.map((s) => s.role)).toLowerCase()}{' '}
-                    · {formatDate(version.createdAt)}
-                  </Accordion.Control>
-                  <Accordion.Panel>
-                    <Stack gap="sm">
-                      {version.changes.length > 0 && (
-                        <div>
-                          <Text size="sm" fw={500}>
-                            Changed from the version before:
-                          </Text>
-                          <List size="sm">
-                            {version.changes.map((change) => (
-                              <List.Item key={change.path}>{changeLabel(change.path)}</List.Item>
-                            ))}
-                          </List>
-                        </div>
-                      )}
-                      <AgreementText content={version.content} label={`${index === 0 ? 'Original version' : `Amendment ${index}`} text`} />
-                      <SignatureList signatures={version.signatures} />
-                    </Stack>
-                  </Accordion.Panel>
-                </Accordion.Item>
+      <EarlierVersions
+        versions={versions.slice(0, -1)}
+        renderChanges={(changes) => (
+          <div>
+            <Text size="sm" fw={500}>
+              Changed from the version before:
+            </Text>
+            <List size="sm">
+              {changes.map((change) => (
+                <List.Item key={change.path}>{changeLabel(change.path)}</List.Item>
               ))}
-          </Accordion>
-        </Stack>
-      )}
+            </List>
+          </div>
+        )}
+        renderContent={(content, name) => <AgreementText content={content} label={`${name} text`} />}
+      />
     </Stack>
   );
 }

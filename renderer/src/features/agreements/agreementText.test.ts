@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLabel, signedByText, unfilledGaps } from './agreementText';
-
-describe('signedByText', () => {
-  it('says nobody has signed when no role has', () => {
-    expect(signedByText([])).toBe('Nobody yet');
-  });
-  it('names one signer', () => {
-    expect(signedByText(['mentor'])).toBe('Mentor');
-  });
-  it('names both signers in the order they signed', () => {
-    expect(signedByText(['student', 'mentor'])).toBe('Student and mentor');
-    expect(signedByText(['mentor', 'student'])).toBe('Mentor and student');
-  });
-});
+import { changeLabel, unfilledGaps } from './agreementText';
 
 describe('changeLabel', () => {
   it('names the fields of an agreement in the mentor’s words', () => {

@@ -1,12 +1,3 @@
-import { signerRoleLabels, type SignerRole } from '../../../../shared/schemas/signature';
-
-/** "Student and mentor", "Mentor", or "Nobody yet". */
-export function signedByText(roles: readonly SignerRole[]): string {
-  if (roles.length === 0) return 'Nobody yet';
-  const labels = roles.map((role) => signerRoleLabels[role]);
-  return labels.map((label, i) => (i === 0 ? label : label.toLowerCase())).join(' and ');
-}
-
 const FIELD_LABELS: Record<string, string> = {
   text: 'The wording',
   studentName: 'The student’s name',

@@ -1,18 +1,13 @@
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
-import { IconFileExport, IconPencil, IconPlayerPlay, IconSignature } from '@tabler/icons-react';
+import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { currentVersion, isFrozen, missingRoles } from '../../../../shared/domain/signing';
 import { FIRST_SESSION_SIGNERS, untickedItems, type FirstSessionRecord } from '../../../../shared/schemas/firstSession';
-import { signerRoleLabels, type SignerRole } from '../../../../shared/schemas/signature';
+import type { SignerRole } from '../../../../shared/schemas/signature';
 import type { Student } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
-import { notifyError } from '../../app/feedback';
-import { formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
-import { useExport } from '../../app/useExport';
 import { useLoad } from '../../app/useLoad';
-import { SignatureList } from '../agreements/AgreementDocument';
-import { AgreementStateBadge } from '../agreements/AgreementStateBadge';
+import { AmendButton, ExportPdfButton, SignButtons, SignatureList, SignedRecordHeader, StartRecord, signingModeNote } from '../../components/SignedRecord';
 import { FirstSessionChecklist } from './FirstSessionChecklist';
 import { FirstSessionDocument } from './FirstSessionDocument';
 
@@ -32,7 +27,6 @@ export function FirstSessionPanel({ student, onEditDetails, onOpenAgreements }: 
     const [record, agreements] = await Promise.all([call('firstSession:get', { studentId: student.id }), call('agreements:list', { studentId: student.id })]);
     return { record, agreements };
   }, [student.id]);
-  const [starting, setStarting] = useState(false);
 
   if (loaded.error) {
     return (
@@ -45,28 +39,22 @@ export function FirstSessionPanel({ student, onEditDetails, onOpenAgreements }: 
 
   const { record, agreements } = loaded.data;
   if (!record) {
-    const start = async () => {
-      setStarting(true);
-      try {
-        await call('firstSession:start', { studentId: student.id });
-        await loaded.reload();
-      } catch (err) {
-        notifyError('First session record not started', err);
-      } finally {
-        setStarting(false);
-      }
-    };
     return (
-      <Stack gap="sm" maw={640}>
-        <Text>
-          Go through the first meeting with {student.preferredName || student.fullName} item by item: your mentoring guidelines, confidentiality,
-          what mentoring is not, their expectations, strengths and challenges, contact details and the service agreement. Each tick is saved with
-          the time; at the end you both sign.
-        </Text>
-        <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void start()} loading={starting} w="fit-content">
-          Start the first session record
-        </Button>
-      </Stack>
+      <StartRecord
+        intro={
+          <>
+            Go through the first meeting with {student.preferredName || student.fullName} item by item: your mentoring guidelines, confidentiality,
+            what mentoring is not, their expectations, strengths and challenges, contact details and the service agreement. Each tick is saved with
+            the time; at the end you both sign.
+          </>
+        }
+        label="Start the first session record"
+        failedTitle="First session record not started"
+        start={async () => {
+          await call('firstSession:start', { studentId: student.id });
+          await loaded.reload();
+        }}
+      />
     );
   }
   return (
@@ -92,14 +80,12 @@ function LoadedRecord({
   const startSigning = useStartSigning();
   const [amending, setAmending] = useState(false);
   const [confirmRole, setConfirmRole] = useState<SignerRole | null>(null);
-  const versions = record.record.versions;
   const current = currentVersion(record.record);
   const missing = missingRoles(current, FIRST_SESSION_SIGNERS);
   const frozen = isFrozen(current);
   const editing = !frozen || amending;
   const unticked = untickedItems(current.content);
 
-  const exporter = useExport();
   const sign = (role: SignerRole) => {
     setConfirmRole(null);
     startSigning({ studentId: student.id, document: { kind: 'firstSession' }, role });
@@ -107,29 +93,10 @@ function LoadedRecord({
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} size="h3">
-            First session record
-          </Title>
-          <Group gap="xs">
-            <AgreementStateBadge complete={missing.length === 0} testId="first-session-state" />
-            <Text size="sm" c="dimmed">
-              {current.amends !== null ? `Amendment ${versions.length - 1}` : 'Original version'}, started {formatDateTime(current.createdAt)}
-            </Text>
-          </Group>
-        </Stack>
-        <Group gap="xs">
-          {frozen && !amending && (
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setAmending(true)}>
-              Make an amendment
-            </Button>
-          )}
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exporter.run(() => call('firstSession:exportPdf', { studentId: student.id }))} loading={exporter.busy}>
-            Export PDF
-          </Button>
-        </Group>
-      </Group>
+      <SignedRecordHeader title="First session record" record={record.record} complete={missing.length === 0} stateTestId="first-session-state" createdVerb="started">
+        {frozen && !amending && <AmendButton onClick={() => setAmending(true)} />}
+        <ExportPdfButton write={() => call('firstSession:exportPdf', { studentId: student.id })} />
+      </SignedRecordHeader>
 
       {editing ? (
         <>
@@ -157,18 +124,7 @@ function LoadedRecord({
 
       <SignatureList signatures={current.signatures} />
 
-      {missing.length > 0 && (
-        <Group gap="xs">
-          {missing.map((role) => (
-            <Button key={role} leftSection={<IconSignature size={16} />} onClick={() => (unticked.length > 0 ? setConfirmRole(role) : sign(role))}>
-              Sign as {signerRoleLabels[role].toLowerCase()}…
-            </Button>
-          ))}
-          <Text size="sm" c="dimmed">
-            Signing shows only this record on screen; leaving it asks for your passphrase.
-          </Text>
-        </Group>
-      )}
+      <SignButtons missing={missing} onSign={(role) => (unticked.length > 0 ? setConfirmRole(role) : sign(role))} note={signingModeNote('record')} />
 
       <Modal opened={confirmRole !== null} onClose={() => setConfirmRole(null)} title="Some items are not ticked">
         <Stack gap="sm">

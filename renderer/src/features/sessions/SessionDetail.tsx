@@ -1,16 +1,15 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCalendarPlus, IconFileExport, IconPencil, IconSignature, IconX } from '@tabler/icons-react';
+import { IconArrowLeft, IconCalendarPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { sessionStatus, studentMaySign, ukDayAndDate } from '../../../../shared/domain/sessionRules';
 import { currentVersion, isFrozen, missingRoles } from '../../../../shared/domain/signing';
 import { SESSION_SIGNERS, cancellationKindLabels, sessionModeLabels, sessionStatusLabels, type Booking, type Session } from '../../../../shared/schemas/session';
-import { signerRoleLabels, type SignerRole } from '../../../../shared/schemas/signature';
+import type { SignerRole } from '../../../../shared/schemas/signature';
 import { call } from '../../app/client';
-import { notifyDone, notifyError } from '../../app/feedback';
 import { formatDateTime } from '../../app/format';
 import { useStartSigning } from '../../app/navigation';
 import { useLoad } from '../../app/useLoad';
-import { SignatureList } from '../agreements/AgreementDocument';
+import { AmendButton, ExportPdfButton, SignButtons, SignatureList, signingModeNote } from '../../components/SignedRecord';
 import { CancelSessionForm, type CancelResult } from './CancelSessionForm';
 import { RecordSessionForm } from './RecordSessionForm';
 import { SessionDocument, type GoalName } from './SessionDocument';
@@ -80,7 +79,7 @@ export function SessionDetail({ studentId, sessionId, strategies, goals, onBack,
           </Group>
         </Stack>
         <Group gap="xs">
-          {session.record && <ExportSessionPdf studentId={studentId} sessionId={sessionId} />}
+          {session.record && <ExportPdfButton write={() => call('sessions:exportPdf', { studentId, sessionId })} />}
           {status === 'booked' && !cancelling && (
             <Button variant="default" color="red" leftSection={<IconX size={16} />} onClick={() => setCancelling(true)}>
               Cancel session…
@@ -178,9 +177,7 @@ function RecordAndSign({ studentId, session, strategies, goals, onSaved }: { stu
         current && (
           <>
             <Group justify="flex-end">
-              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setAmending(true)}>
-                Make an amendment
-              </Button>
+              <AmendButton onClick={() => setAmending(true)} />
             </Group>
             <SessionDocument content={current.content} goals={goals} />
           </>
@@ -201,17 +198,16 @@ function RecordAndSign({ studentId, session, strategies, goals, onSaved }: { stu
                   {notice}
                 </Alert>
               )}
-              <Group gap="xs">
-                {missing.map((role) => (
-                  <Button key={role} leftSection={<IconSignature size={16} />} onClick={() => sign(role)}>
-                    Sign as {signerRoleLabels[role].toLowerCase()}…
-                  </Button>
-                ))}
-                <Text size="sm" c="dimmed">
-                  Signing shows only this record on screen; leaving it asks for your passphrase.
-                  {missing.includes('student') && notYet ? ` The student can sign from the recorded end time (${current.content.actualEnd}).` : ''}
-                </Text>
-              </Group>
+              <SignButtons
+                missing={missing}
+                onSign={sign}
+                note={
+                  <>
+                    {signingModeNote('record')}
+                    {missing.includes('student') && notYet ? ` The student can sign from the recorded end time (${current.content.actualEnd}).` : ''}
+                  </>
+                }
+              />
             </Stack>
           )}
         </>
@@ -222,25 +218,5 @@ function RecordAndSign({ studentId, session, strategies, goals, onSaved }: { stu
         </Text>
       )}
     </Stack>
-  );
-}
-
-function ExportSessionPdf({ studentId, sessionId }: { studentId: string; sessionId: string }) {
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const { path } = await call('sessions:exportPdf', { studentId, sessionId });
-      notifyDone('PDF exported', `Saved to ${path}`);
-    } catch (err) {
-      notifyError('PDF not exported', err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void run()} loading={busy}>
-      Export PDF
-    </Button>
   );
 }

@@ -11,7 +11,7 @@ import type { SigningRequest } from '../../app/navigation';
 import { describeError } from '../../app/feedback';
 import { useLoad } from '../../app/useLoad';
 import { SignaturePad } from '../../components/SignaturePad';
-import { SignatureList } from '../agreements/AgreementDocument';
+import { SignatureList } from '../../components/SignedRecord';
 import { LeaveSigning } from './LeaveSigning';
 import { loadSignable, signSignable, type SignableDocument } from './signables';
 
