@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReferral, MAX_REFERRAL_CHARS, type ReferralField } from '../../../shared/domain/referralExtract';
+import { extractReferral, MAX_REFERRAL_CHARS, type ReferralField } from '../../../shared/domain/referral';
 import { Funding } from '../../../shared/schemas/student';
 
 /*

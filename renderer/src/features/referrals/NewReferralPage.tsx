@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
-import { extractReferral } from '../../../../shared/domain/referralExtract';
+import { extractReferral } from '../../../../shared/domain/referral';
 import { firstContactDueAt } from '../../../../shared/domain/firstContact';
 import { call } from '../../app/client';
 import { isApiError, notifyError, notifySaved } from '../../app/feedback';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralExtraction } from '../../../../shared/domain/referralExtract';
+import type { ReferralExtraction } from '../../../../shared/domain/referral';
 import { emptyStudentValues } from '../students/studentFormModel';
 import { applyExtraction } from './applyExtraction';
 

@@ -1,4 +1,4 @@
-import type { ReferralExtraction, ReferralField } from '../../../../shared/domain/referralExtract';
+import type { ReferralExtraction, ReferralField } from '../../../../shared/domain/referral';
 import type { StudentField, StudentFormValues } from '../students/studentFormModel';
 
 /** Where a field's value came from; `sure` false marks a guess from loose text. */

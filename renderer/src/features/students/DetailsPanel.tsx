@@ -1,7 +1,7 @@
 import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { extractReferral } from '../../../../shared/domain/referralExtract';
+import { extractReferral } from '../../../../shared/domain/referral';
 import { activeConsent, type Student, type StudentDraft } from '../../../../shared/schemas/student';
 import { call } from '../../app/client';
 import { notifySaved } from '../../app/feedback';
