@@ -3,7 +3,7 @@ import type { ReferralField } from './fields';
 import { classifyLabel, normaliseLabel, type Label } from './labels';
 import { FORWARD_MARKER, SIGN_OFF, splitInlinePairs, STUDENT_HEADING, type Line } from './lines';
 import { add, labelPriority, readLabelled, type State } from './candidates';
-import { cleanName, findDate, findEmails, findPhones, ID_LIKE, ROLE_ADDRESS } from './values';
+import { cleanName, findDate, findEmails, findPhones, findStudentNumber, ID_LIKE, ROLE_ADDRESS } from './values';
 
 /** Walking the lines for values: tables, labelled lines, then loose text to fill what labels left out. */
 
@@ -111,6 +111,8 @@ export function readLooseText(state: State, lines: Line[]) {
   const hoursIn = /(?<![\d.£])(\d{1,4}(?:\.\d{1,2})?)\s*(?:hours|hrs)\b(?!\s*(?:per|a|each|every)\s+(?:week|fortnight|month|session))/i;
   // Not a bare "by" or "until": "assessed by Dr Shah on 3 June 2026" is no deadline.
   const deadlineIn = /\b(?:used by|use by|expires?(?: on)?|expiry(?: date)?(?: is| of)?|deadline(?: is| of)?|valid until|available until|no later than|(?:run|last)s? until|funded until)\b(.{0,40})/i;
+  // "…refer Sam Lee (student no. 1234567) for…": only the word straight after, so a later number is never taken.
+  const numberIn = /\bstudent (?:no\.?|number|id|ref(?:erence)?)(?:\s*[:#]|\s+is)?\s*([^\s),;]+)/i;
 
   for (const line of prose) {
     const t = line.text;
@@ -132,6 +134,9 @@ export function readLooseText(state: State, lines: Line[]) {
       const hours = hoursIn.exec(t);
       if (hours && Number(hours[1]) <= 2000) add(state, { field: 'allocatedHours', value: Number(hours[1]), line: line.no, priority: 1, confidence: 'medium' });
     }
+    const number = numberIn.exec(t);
+    const id = number && findStudentNumber(number[1]!);
+    if (id) add(state, { field: 'studentNumber', value: id, line: line.no, priority: 1, confidence: 'medium' });
     const deadline = deadlineIn.exec(t);
     if (deadline) {
       const date = findDate(deadline[1]!);

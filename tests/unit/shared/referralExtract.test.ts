@@ -370,6 +370,13 @@ describe('labels written in other ways', () => {
     expect(valuesOf(text).email).toBeUndefined();
   });
 
+  it('a student number given in brackets in a sentence is taken, marked for checking', () => {
+    const text = 'Hello, we’d like to refer Sam Lee (student no. 1234567) for 30 hours of mentoring.';
+    expect(lineOf(text, 'studentNumber')).toEqual({ field: 'studentNumber', value: '1234567', line: 1, confidence: 'medium' });
+    expect(valuesOf('Her student ID is U7654321 and she starts in October.').studentNumber).toBe('U7654321');
+    expect(valuesOf('The student number is not known yet; call 07700 900123.').studentNumber).toBeUndefined();
+  });
+
   it('a shared office mailbox in the body is not the student’s', () => {
     expect(valuesOf('Please reply to disability.services@example.ac.uk with any questions.').email).toBeUndefined();
   });
