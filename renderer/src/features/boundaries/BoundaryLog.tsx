@@ -1,26 +1,11 @@
-import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { boundaryEventKindLabels, type BoundaryRecords } from '../../../../shared/schemas/boundaries';
 import { formatIsoDate } from '../../app/format';
 import { BoundaryEventForm } from './BoundaryEventForm';
-
-/** Which form is open: none, a new entry, or the entry with this id. */
-export type Editing = null | 'new' | string;
+import { AddEntryButton, EditEntryButton, useEntryEditor } from './entryEditor';
 
 export function BoundaryLog({ studentId, records, onSaved }: { studentId: string; records: BoundaryRecords; onSaved(records: BoundaryRecords): void }) {
-  const [editing, setEditing] = useState<Editing>(null);
-  const editingEvent = editing && editing !== 'new' ? records.events.find((e) => e.id === editing) : undefined;
-  const addButton = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setEditing(null);
-    // The form is gone: keep the keyboard where the mentor was working.
-    requestAnimationFrame(() => addButton.current?.focus());
-  };
-  const saved = (next: BoundaryRecords) => {
-    close();
-    onSaved(next);
-  };
+  const editor = useEntryEditor(records.events, onSaved);
 
   return (
     <Stack gap="sm">
@@ -52,15 +37,7 @@ export function BoundaryLog({ studentId, records, onSaved }: { studentId: string
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{e.action}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.officeTold ? `Yes, ${formatIsoDate(e.officeToldOn)}` : 'Not yet'}</Table.Td>
                   <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      leftSection={<IconPencil size={14} aria-hidden />}
-                      aria-label={`Edit the event of ${formatIsoDate(e.on)}: ${boundaryEventKindLabels[e.kind]}`}
-                      onClick={() => setEditing(e.id)}
-                    >
-                      Edit
-                    </Button>
+                    <EditEntryButton label={`Edit the event of ${formatIsoDate(e.on)}: ${boundaryEventKindLabels[e.kind]}`} onClick={() => editor.edit(e.id)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -68,14 +45,12 @@ export function BoundaryLog({ studentId, records, onSaved }: { studentId: string
           </Table>
         </Table.ScrollContainer>
       )}
-      {editing === null ? (
-        <Group>
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} ref={addButton} onClick={() => setEditing('new')}>
-            Log a boundary event
-          </Button>
-        </Group>
+      {editor.editing === null ? (
+        <AddEntryButton buttonRef={editor.addButton} onClick={() => editor.edit('new')}>
+          Log a boundary event
+        </AddEntryButton>
       ) : (
-        <BoundaryEventForm key={editing} studentId={studentId} {...(editingEvent ? { event: editingEvent } : {})} onSaved={saved} onCancel={close} />
+        <BoundaryEventForm key={editor.editing} studentId={studentId} {...(editor.entry ? { event: editor.entry } : {})} onSaved={editor.saved} onCancel={editor.close} />
       )}
     </Stack>
   );

@@ -1,10 +1,9 @@
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconLock, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { exceptionGroundsLabels, type BoundaryRecords, type ConfidentialityException } from '../../../../shared/schemas/boundaries';
 import { formatIsoDate } from '../../app/format';
-import type { Editing } from './BoundaryLog';
 import { ExceptionForm } from './ExceptionForm';
+import { AddEntryButton, EditEntryButton, useEntryEditor } from './entryEditor';
 
 function ExceptionCard({ exception, onEdit }: { exception: ConfidentialityException; onEdit(): void }) {
   const raised = formatIsoDate(exception.raisedOn);
@@ -19,9 +18,7 @@ function ExceptionCard({ exception, onEdit }: { exception: ConfidentialityExcept
             {exception.closed ? 'Closed' : 'Open'}
           </Badge>
         </Group>
-        <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} aria-hidden />} aria-label={`Edit the exception raised ${raised}`} onClick={onEdit}>
-          Edit
-        </Button>
+        <EditEntryButton label={`Edit the exception raised ${raised}`} onClick={onEdit} />
       </Group>
       <Stack gap={6} mt="xs">
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -59,18 +56,7 @@ function ExceptionCard({ exception, onEdit }: { exception: ConfidentialityExcept
  * export unless the mentor includes it on purpose.
  */
 export function ConfidentialityExceptions({ studentId, records, onSaved }: { studentId: string; records: BoundaryRecords; onSaved(records: BoundaryRecords): void }) {
-  const [editing, setEditing] = useState<Editing>(null);
-  const editingException = editing && editing !== 'new' ? records.exceptions.find((e) => e.id === editing) : undefined;
-  const addButton = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setEditing(null);
-    // The form is gone: keep the keyboard where the mentor was working.
-    requestAnimationFrame(() => addButton.current?.focus());
-  };
-  const saved = (next: BoundaryRecords) => {
-    close();
-    onSaved(next);
-  };
+  const editor = useEntryEditor(records.exceptions, onSaved);
 
   return (
     <Paper
@@ -101,21 +87,19 @@ export function ConfidentialityExceptions({ studentId, records, onSaved }: { stu
             No confidentiality exceptions on record.
           </Text>
         ) : (
-          records.exceptions.map((e) => <ExceptionCard key={e.id} exception={e} onEdit={() => setEditing(e.id)} />)
+          records.exceptions.map((e) => <ExceptionCard key={e.id} exception={e} onEdit={() => editor.edit(e.id)} />)
         )}
-        {editing === null ? (
-          <Group>
-            <Button variant="light" color="red" leftSection={<IconPlus size={16} aria-hidden />} ref={addButton} onClick={() => setEditing('new')}>
-              Record a confidentiality exception
-            </Button>
-          </Group>
+        {editor.editing === null ? (
+          <AddEntryButton buttonRef={editor.addButton} onClick={() => editor.edit('new')} color="red">
+            Record a confidentiality exception
+          </AddEntryButton>
         ) : (
           <ExceptionForm
-            key={editing}
+            key={editor.editing}
             studentId={studentId}
-            {...(editingException ? { exception: editingException } : {})}
-            onSaved={saved}
-            onCancel={close}
+            {...(editor.entry ? { exception: editor.entry } : {})}
+            onSaved={editor.saved}
+            onCancel={editor.close}
           />
         )}
       </Stack>
