@@ -1,5 +1,6 @@
 export { EarlierVersions } from './EarlierVersions';
 export { AmendButton, ExportPdfButton } from './RecordButtons';
+export { RecordNote } from './RecordNote';
 export { SignButtons } from './SignButtons';
 export { SignatureList } from './SignatureList';
 export { SignedRecordHeader } from './SignedRecordHeader';

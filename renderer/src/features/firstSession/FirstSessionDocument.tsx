@@ -2,6 +2,7 @@ import { Checkbox, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { FIRST_SESSION_TOPICS, firstSessionTopicLabels, type FirstSessionContent, type Tick } from '../../../../shared/schemas/firstSession';
 import { confidentialityExceptions } from '../../../../shared/schemas/handbook';
 import { formatDateTime, formatIsoDate } from '../../app/format';
+import { RecordNote } from '../../components/SignedRecord';
 
 /** The first session record as the student reads it before signing: read-only, every tick with its time. */
 export function FirstSessionDocument({ content, label }: { content: FirstSessionContent; label?: string }) {
@@ -29,9 +30,9 @@ export function FirstSessionDocument({ content, label }: { content: FirstSession
           ))}
         </Section>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Note title="Expectations" text={content.expectations} />
-          <Note title="Strengths" text={content.strengths} />
-          <Note title="Challenges" text={content.challenges} />
+          <RecordNote title="Expectations" text={content.expectations} />
+          <RecordNote title="Strengths" text={content.strengths} />
+          <RecordNote title="Challenges" text={content.challenges} />
         </SimpleGrid>
         {content.contactDetails && (
           <Text size="sm">
@@ -40,7 +41,7 @@ export function FirstSessionDocument({ content, label }: { content: FirstSession
           </Text>
         )}
         {content.agreement && <Text size="sm">Service agreement {content.agreement.academicYear} signed by both.</Text>}
-        {content.notes && <Note title="Notes" text={content.notes} />}
+        {content.notes && <RecordNote title="Notes" text={content.notes} />}
       </Stack>
     </Paper>
   );
@@ -67,18 +68,5 @@ function TickLine({ label, tick }: { label: string; tick: Tick }) {
       styles={{ input: { cursor: 'default' }, label: { cursor: 'default' } }}
       tabIndex={-1}
     />
-  );
-}
-
-function Note({ title, text }: { title: string; text: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={600}>
-        {title}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={text ? undefined : 'dimmed'}>
-        {text || '—'}
-      </Text>
-    </Stack>
   );
 }

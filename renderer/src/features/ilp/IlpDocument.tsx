@@ -1,6 +1,7 @@
 import { Divider, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { IlpContent } from '../../../../shared/schemas/ilp';
 import { formatIsoDate } from '../../app/format';
+import { RecordNote } from '../../components/SignedRecord';
 import { GoalProgress, GoalStatusBadge } from './GoalProgress';
 
 /** The learning plan as the student reads it before signing: read-only, every goal with its strategies. */
@@ -12,8 +13,8 @@ export function IlpDocument({ content, label }: { content: IlpContent; label?: s
           {content.studentName} · {content.mentorName || 'mentor not named'} · next review {content.nextReviewOn ? formatIsoDate(content.nextReviewOn) : 'not planned yet'}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Note title="Strengths" text={content.strengths} />
-          <Note title="Barriers to learning" text={content.barriers} />
+          <RecordNote title="Strengths" text={content.strengths} />
+          <RecordNote title="Barriers to learning" text={content.barriers} />
         </SimpleGrid>
         <Stack gap="xs">
           <Title order={3} size="h5">
@@ -35,12 +36,12 @@ export function IlpDocument({ content, label }: { content: IlpContent; label?: s
                   <GoalStatusBadge status={goal.status} />
                 </Group>
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                  <Note title="Why it matters" text={goal.why} />
-                  <Note title="How we will know it is met" text={goal.measure} />
-                  <Note title="Target date" text={goal.targetDate ? formatIsoDate(goal.targetDate) : 'Not set'} />
-                  <Note title="Strategies" text={goal.strategies.join('; ')} />
+                  <RecordNote title="Why it matters" text={goal.why} />
+                  <RecordNote title="How we will know it is met" text={goal.measure} />
+                  <RecordNote title="Target date" text={goal.targetDate ? formatIsoDate(goal.targetDate) : 'Not set'} />
+                  <RecordNote title="Strategies" text={goal.strategies.join('; ')} />
                 </SimpleGrid>
-                {goal.reviewNotes && <Note title="Review notes" text={goal.reviewNotes} />}
+                {goal.reviewNotes && <RecordNote title="Review notes" text={goal.reviewNotes} />}
               </Stack>
             </Paper>
           ))}
@@ -80,19 +81,6 @@ export function ReviewTable({ reviews }: { reviews: IlpContent['reviews'] }) {
           </Table.Tbody>
         </Table>
       )}
-    </Stack>
-  );
-}
-
-function Note({ title, text }: { title: string; text: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={600}>
-        {title}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={text ? undefined : 'dimmed'}>
-        {text || '—'}
-      </Text>
     </Stack>
   );
 }
