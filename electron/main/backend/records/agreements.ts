@@ -10,6 +10,7 @@ import type { Student } from '../../../../shared/schemas/student';
 import type { Clock } from '../clock';
 import { renderFormPdf, type ProviderHeader } from '../documents';
 import { safeFilePart, writeExport } from '../documents/exportFile';
+import { studentAndMentorFields } from '../documents/forms/common';
 import type { StudentRecords } from './students';
 
 /**
@@ -89,13 +90,7 @@ export class Agreements {
           blocks: [
             {
               type: 'fields',
-              fields: [
-                { label: 'Student', value: content.studentName },
-                { label: 'Student number', value: profile.studentNumber || '—' },
-                { label: 'Institution', value: profile.institution || '—' },
-                { label: 'Mentor', value: content.mentorName || '—' },
-                { label: 'Academic year', value: content.academicYear },
-              ],
+              fields: [...studentAndMentorFields(content.studentName, profile, content.mentorName), { label: 'Academic year', value: content.academicYear }],
             },
           ],
         },

@@ -17,6 +17,7 @@ import type { Student } from '../../../../shared/schemas/student';
 import type { Clock } from '../clock';
 import { renderFormPdf, safeFilePart, writeExport, type ProviderHeader } from '../documents';
 import type { Block } from '../documents';
+import { studentAndMentorFields } from '../documents/forms/common';
 import { newId, type StudentDocument, type StudentRecords } from './students';
 
 /**
@@ -165,13 +166,7 @@ function firstSessionSections(content: FirstSessionContent, profile: Student): {
       blocks: [
         {
           type: 'fields',
-          fields: [
-            { label: 'Student', value: content.studentName },
-            { label: 'Student number', value: profile.studentNumber || '—' },
-            { label: 'Institution', value: profile.institution || '—' },
-            { label: 'Mentor', value: content.mentorName || '—' },
-            { label: 'Session held on', value: ukDate(content.heldOn) },
-          ],
+          fields: [...studentAndMentorFields(content.studentName, profile, content.mentorName), { label: 'Session held on', value: ukDate(content.heldOn) }],
         },
       ],
     },

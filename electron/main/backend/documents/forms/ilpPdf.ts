@@ -4,6 +4,7 @@ import type { Student } from '../../../../../shared/schemas/student';
 import { ukDate } from '../../../../../shared/domain/sessionRules';
 import type { Block } from '../blocks';
 import type { FormDocument, ProviderHeader } from '../renderForm';
+import { orDash, studentAndMentorFields } from './common';
 
 /**
  * One version of the Individual Learning Plan as a form: strengths, barriers, each goal with its
@@ -34,7 +35,6 @@ export function ilpForm(plan: LearningPlan, versionIndex: number, profile: Stude
 }
 
 function ilpSections(content: IlpContent, profile: Student, version: SignedVersion<IlpContent>, index: number): { heading: string; blocks: Block[] }[] {
-  const orDash = (value: string) => value.trim() || '—';
   const goals: Block[] = content.goals.length
     ? content.goals.flatMap((goal, i): Block[] => [
         { type: 'heading', text: `Goal ${i + 1}: ${goal.what}`, level: 2 },
@@ -58,11 +58,8 @@ function ilpSections(content: IlpContent, profile: Student, version: SignedVersi
         {
           type: 'fields',
           fields: [
-            { label: 'Student', value: content.studentName },
-            { label: 'Student number', value: orDash(profile.studentNumber) },
-            { label: 'Institution', value: orDash(profile.institution) },
+            ...studentAndMentorFields(content.studentName, profile, content.mentorName),
             { label: 'Course', value: orDash(profile.course) },
-            { label: 'Mentor', value: orDash(content.mentorName) },
             { label: 'Next review', value: content.nextReviewOn ? ukDate(content.nextReviewOn) : 'Not planned yet' },
           ],
         },

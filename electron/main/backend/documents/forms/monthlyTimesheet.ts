@@ -9,6 +9,7 @@ import type { StudentDocument } from '../../records/students';
 import type { SignatureRow } from '../blocks';
 import type { FormDocument, ProviderHeader } from '../renderForm';
 import { formatDuration } from './sessionPdf';
+import { studentAndMentorFields } from './common';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -93,11 +94,8 @@ export function monthlyTimesheetForm(doc: StudentDocument, month: string, settin
           {
             type: 'fields',
             fields: [
-              { label: 'Student', value: profile.fullName },
-              { label: 'Student number', value: profile.studentNumber || '—' },
-              { label: 'Institution', value: profile.institution || '—' },
+              ...studentAndMentorFields(profile.fullName, profile, settings.mentorName),
               { label: 'Funding', value: fundingLabels[profile.funding] },
-              { label: 'Mentor', value: settings.mentorName || '—' },
               { label: 'Month', value: monthLabel(month) },
               { label: 'Hours charged this month', value: `${formatHours(charged)} (sessions signed by both, and cancellations that count)` },
             ],

@@ -5,6 +5,7 @@ import type { Student } from '../../../../../shared/schemas/student';
 import { minutesOfDay, timeOfDay, ukDate, ukDayAndDate } from '../../../../../shared/domain/sessionRules';
 import type { Block } from '../blocks';
 import type { FormDocument, ProviderHeader } from '../renderForm';
+import { orDash, studentAndMentorFields } from './common';
 
 /**
  * One session's timesheet and progress log: when and how long, where, what was covered, the ILP
@@ -51,7 +52,6 @@ export function goalWording(ilp: LearningPlan | null, id: string): string {
 }
 
 function sessionSections(c: SessionRecordContent, profile: Student, ilp: LearningPlan | null): { heading: string; blocks: Block[] }[] {
-  const orDash = (value: string) => value.trim() || '—';
   const plannedEnd = timeOfDay(Math.min(minutesOfDay(c.actualStart) + c.plannedMinutes, 24 * 60 - 1));
   const sections: { heading: string; blocks: Block[] }[] = [
     {
@@ -60,9 +60,7 @@ function sessionSections(c: SessionRecordContent, profile: Student, ilp: Learnin
         {
           type: 'fields',
           fields: [
-            { label: 'Student', value: c.studentName },
-            { label: 'Student number', value: orDash(profile.studentNumber) },
-            { label: 'Mentor', value: orDash(c.mentorName) },
+            ...studentAndMentorFields(c.studentName, profile, c.mentorName),
             { label: 'Date', value: ukDayAndDate(c.date) },
             { label: 'Start and end', value: `${c.actualStart}–${c.actualEnd}` },
             {
