@@ -78,6 +78,8 @@ export const Settings = z.strictObject({
   providerName: text(160),
   mentorEmail: z.union([z.literal(''), z.email('Enter a valid email address, like name@example.org')]),
   mentorPhone: text(40).default(''),
+  /** Where the weekly availability email goes: the provider's coordinator. */
+  coordinatorEmail: z.union([z.literal(''), z.email('Enter a valid email address, like coordinator@example.org')]).default(''),
   autoLockMinutes: z.number().int('Whole minutes only').min(1, 'At least 1 minute').max(240, 'At most 240 minutes (4 hours)'),
   region: Region,
   /** Records are due for deletion this many years after the last contact. */
@@ -106,6 +108,7 @@ export const defaultSettings: Settings = {
   providerName: '',
   mentorEmail: '',
   mentorPhone: '',
+  coordinatorEmail: '',
   autoLockMinutes: 10,
   region: 'england-and-wales',
   retentionYears: 6,

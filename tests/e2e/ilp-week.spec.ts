@@ -194,8 +194,14 @@ test('the week page shows booked sessions by initials and the free slots left fr
     if (!booked.ok) throw new Error(booked.error.message);
   }
 
-  // Availability: no Fridays, and Wednesday 2 December off.
+  // The coordinator's address, then availability: no Fridays, and Wednesday 2 December off.
   await nav(page, 'Settings').click();
+  await page.getByLabel('Coordinator’s email').fill('not an address');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByText('Enter a valid email address, like coordinator@example.org')).toBeVisible();
+  await page.getByLabel('Coordinator’s email').fill('office@brightside.example.org');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByText('Your details were saved.')).toBeVisible();
   const availability = page.getByRole('region', { name: 'Your availability' });
   await availability.getByRole('button', { name: 'Remove Friday hours 1' }).click();
   await availability.getByRole('button', { name: 'Add a date' }).click();
@@ -223,8 +229,8 @@ test('the week page shows booked sessions by initials and the free slots left fr
 
   // The email for next week: free slots and the booking by initials, never the name.
   const href = await page.getByRole('link', { name: 'Email availability to coordinator' }).getAttribute('href');
-  expect(href).toMatch(/^mailto:\?subject=/);
-  const params = new URLSearchParams(href!.replace(/^mailto:\?/, ''));
+  expect(href).toMatch(/^mailto:office@brightside\.example\.org\?subject=/);
+  const params = new URLSearchParams(href!.replace(/^mailto:[^?]*\?/, ''));
   expect(params.get('subject')).toBe('Availability and bookings, week beginning Monday 30/11/2026 – Sam Mentor');
   const body = params.get('body')!;
   expect(body).toContain('Monday 30/11/2026 09:00–10:00');

@@ -29,8 +29,8 @@ function DetailsForm({ initialValues }: { initialValues: Settings }) {
     if (typeof values.autoLockMinutes !== 'number') return;
     setBusy(true);
     try {
-      const { mentorName, providerName, mentorEmail, mentorPhone, region } = values;
-      const saved = await saveSettingsPart({ mentorName, providerName, mentorEmail, mentorPhone, region, autoLockMinutes: values.autoLockMinutes });
+      const { mentorName, providerName, mentorEmail, mentorPhone, coordinatorEmail, region } = values;
+      const saved = await saveSettingsPart({ mentorName, providerName, mentorEmail, mentorPhone, coordinatorEmail, region, autoLockMinutes: values.autoLockMinutes });
       form.setInitialValues(saved);
       form.setValues(saved);
       notifySaved('Your details were saved.');
@@ -54,6 +54,7 @@ function DetailsForm({ initialValues }: { initialValues: Settings }) {
         <TextInput label="Provider name" autoComplete="off" {...form.getInputProps('providerName')} />
         <TextInput label="Your email" type="email" autoComplete="off" {...form.getInputProps('mentorEmail')} />
         <TextInput label="Your phone" type="tel" autoComplete="off" description="Offered to students in the first-contact email" {...form.getInputProps('mentorPhone')} />
+        <TextInput label="Coordinator’s email" type="email" autoComplete="off" description="Your weekly availability email goes to this address" {...form.getInputProps('coordinatorEmail')} />
         <Select label="Region" data={REGIONS} allowDeselect={false} {...form.getInputProps('region')} />
         <NumberInput
           label="Lock after (minutes idle)"

@@ -59,7 +59,7 @@ export function WeekPage() {
   const thisMonday = mondayOf(today);
   const weekStart = which === 'this' ? thisMonday : addDays(thisMonday, 7);
   const days = weekDays(settings.availability, bookings, weekStart);
-  const email = availabilityMailto({ availability: settings.availability, bookings, today, mentorName: settings.mentorName });
+  const email = availabilityMailto({ availability: settings.availability, bookings, today, mentorName: settings.mentorName, coordinatorEmail: settings.coordinatorEmail });
   const openStudent = (b: WeekBooking) => navigate({ page: 'student', id: b.studentId, tab: 'sessions' });
 
   return (

@@ -39,5 +39,11 @@ describe('the mentor’s week', () => {
     expect(body).toContain('Tuesday 01/12/2026 10:00–11:00 (B.C.)');
     expect(body).toContain('Monday 30/11/2026 09:00–10:00');
     expect(body).not.toContain('Ben');
+    expect(href).toMatch(/^mailto:\?subject=/);
+  });
+
+  it('addresses the email to the coordinator when Settings has their address', () => {
+    const { href } = availabilityMailto({ availability: defaultAvailability, bookings: [], today: '2026-11-23', mentorName: 'Sam Mentor', coordinatorEmail: 'office+mentoring@brightside.example.org' });
+    expect(href).toMatch(/^mailto:office%2Bmentoring@brightside\.example\.org\?subject=/);
   });
 });

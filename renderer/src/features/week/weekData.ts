@@ -52,7 +52,7 @@ export function weekDays(availability: Availability, bookings: readonly WeekBook
 }
 
 /** The weekly email for the week after `today`: free slots and bookings by initials only, as a mailto: link. */
-export function availabilityMailto(input: { availability: Availability; bookings: readonly WeekBooking[]; today: string; mentorName: string }): { href: string; weekStart: string } {
+export function availabilityMailto(input: { availability: Availability; bookings: readonly WeekBooking[]; today: string; mentorName: string; coordinatorEmail?: string }): { href: string; weekStart: string } {
   const weekStart = nextWeekStart(input.today);
   const active = input.bookings.filter((b) => b.status !== 'cancelled');
   const { subject, body } = availabilityEmail({
@@ -62,7 +62,8 @@ export function availabilityMailto(input: { availability: Availability; bookings
     booked: active.map((b) => ({ date: b.date, start: b.start, plannedMinutes: b.plannedMinutes, label: b.initials })),
   });
   // Mail apps expect CRLF line breaks in a mailto body.
-  return { href: `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`, weekStart };
+  const to = input.coordinatorEmail ? encodeURIComponent(input.coordinatorEmail).replace('%40', '@') : '';
+  return { href: `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`, weekStart };
 }
 
 export { initialsOf };
