@@ -27,3 +27,12 @@ export class AdjustableClock implements Clock {
     this.fixed = null;
   }
 }
+
+/** Sessions, deadlines and surveys are in UK civil time: "today" is the date in London. */
+export const TIME_ZONE = 'Europe/London';
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `YYYY-MM-DD` in the UK at `at`. */
+export function londonToday(at: number): string {
+  return londonDay.format(at);
+}

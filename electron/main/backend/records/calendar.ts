@@ -3,7 +3,7 @@ import { AppFailure } from '../../../../shared/errors';
 import { addDays, bankHolidays, comingUp, daysBetween, occurrencesOf, toIcs, yearOf } from '../../../../shared/domain/calendar';
 import { MAX_CALENDAR_RANGE_DAYS, type CalendarEvent, type ComingUpItem } from '../../../../shared/schemas/calendar';
 import type { Settings } from '../../../../shared/schemas/settings';
-import type { Clock } from '../clock';
+import { londonToday, type Clock } from '../clock';
 import { writeExport } from '../documents';
 import { openDocument } from '../vault/lowdbAdapter';
 import type { Session } from '../vault/vault';
@@ -22,8 +22,6 @@ const COMING_UP_DAYS = 14;
 /** Students whose records can still put something on the calendar. */
 const LIVE_STATUSES = new Set(['referred', 'active', 'deferred']);
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const londonDate = (ms: number): string => londonDay.format(ms);
 
 /**
  * The mentor's calendar: the provider's deadline rules (Settings), bank holidays of the provider's
@@ -37,7 +35,7 @@ export class Calendar {
   ) {}
 
   today(): string {
-    return londonDate(this.clock.now());
+    return londonToday(this.clock.now());
   }
 
   async events(from: string, to: string, settings: Settings): Promise<CalendarEvent[]> {
@@ -108,7 +106,7 @@ export class Calendar {
   private async studentEvents(): Promise<CalendarEvent[]> {
     const live = (await this.students.list()).filter((s) => LIVE_STATUSES.has(s.status));
     const docs = await Promise.all(live.map((s) => this.students.read(s.id)));
-    return docs.flatMap((doc) => studentEvents(doc, londonDate));
+    return docs.flatMap((doc) => studentEvents(doc));
   }
 
   private async initials(): Promise<(id: string) => string> {

@@ -3,17 +3,9 @@ import { applyDeferrals, hoursSummary } from '../../../../shared/domain/hours';
 import { summariseSession } from '../../../../shared/domain/sessionRules';
 import type { ClosureInput, DeferralInput, HoursPolicy, HoursSummary } from '../../../../shared/schemas/hoursPolicy';
 import { statusLabels, type Student } from '../../../../shared/schemas/student';
-import type { Clock } from '../clock';
+import { londonToday, type Clock } from '../clock';
 import type { StudentDocument, StudentRecords } from './students';
 
-/** Sessions are booked in UK civil time; "today" for hours and deadlines is the date there. */
-export const TIME_ZONE = 'Europe/London';
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** `YYYY-MM-DD` in the UK at `at`. */
-export function londonToday(at: number): string {
-  return londonDate.format(at);
-}
 
 /** Where a student's hours stand: the allocation after deferrals, counted by the provider's policy. */
 export function studentHours(doc: StudentDocument, policy: HoursPolicy, now: number): HoursSummary {

@@ -31,7 +31,8 @@ import type { Clock } from '../clock';
 import { renderFormPdf, safeFilePart, writeExport, type ProviderHeader } from '../documents';
 import { sessionForm } from '../documents/forms/sessionPdf';
 import { monthlyTimesheetForm } from '../documents/forms/monthlyTimesheet';
-import { londonToday, studentHours, TIME_ZONE } from './hours';
+import { londonToday, TIME_ZONE } from '../clock';
+import { studentHours } from './hours';
 import { newId, type StudentDocument, type StudentRecords } from './students';
 
 /**

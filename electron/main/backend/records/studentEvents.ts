@@ -2,10 +2,11 @@ import { firstContactDueAt, firstSuccessfulContactAt } from '../../../../shared/
 import { currentVersion } from '../../../../shared/domain/signing';
 import { sessionStatus } from '../../../../shared/domain/sessionRules';
 import type { CalendarEvent } from '../../../../shared/schemas/calendar';
+import { londonToday } from '../clock';
 import type { StudentDocument } from './students';
 
 /** The calendar's student entries: what a student's own records say is coming up. */
-export function studentEvents(doc: StudentDocument, londonDate: (ms: number) => string): CalendarEvent[] {
+export function studentEvents(doc: StudentDocument): CalendarEvent[] {
   const { profile, referral, ilp, sessions, deferrals } = doc;
   const name = profile.preferredName || profile.fullName;
   const base = { studentId: profile.id };
@@ -16,7 +17,7 @@ export function studentEvents(doc: StudentDocument, londonDate: (ms: number) => 
       ...base,
       id: `first-contact:${profile.id}`,
       kind: 'first-contact',
-      date: londonDate(firstContactDueAt(referral.receivedAt)),
+      date: londonToday(firstContactDueAt(referral.receivedAt)),
       title: `Contact ${name} (new referral)`,
       done: firstSuccessfulContactAt(referral.contacts) !== null,
     });

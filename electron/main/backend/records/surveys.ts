@@ -5,14 +5,9 @@ import type { SurveyStatus, SurveyWindow } from '../../../../shared/schemas/cale
 import type { IsoDate } from '../../../../shared/schemas/common';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { SentHow, SurveyDefinition, SurveyEntry, SurveyOverview, SurveyResults, SurveyRow } from '../../../../shared/schemas/survey';
-import type { Clock } from '../clock';
+import { londonToday, type Clock } from '../clock';
 import type { StudentDocument, StudentRecords } from './students';
 
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** Survey dates are UK dates: "today" is the date in London by the backend's clock. */
-export function surveyToday(at: number): IsoDate {
-  return londonDate.format(at);
-}
 
 /** A student asked to do a survey, with their entry for it (none until it is marked or answered). */
 export interface Participant {
@@ -41,7 +36,7 @@ export class Surveys {
   ) {}
 
   today(): IsoDate {
-    return surveyToday(this.clock.now());
+    return londonToday(this.clock.now());
   }
 
   survey(settings: Settings, surveyId: string): SurveyDefinition {

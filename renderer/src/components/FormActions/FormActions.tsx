@@ -5,10 +5,12 @@ interface FormActionsProps {
   error: string | null;
   busy: boolean;
   submitLabel: string;
+  /** When given, a Cancel button before the submit button. */
+  onCancel?: () => void;
 }
 
-/** The end of a small form: the error from the last attempt, then its submit button on the right. */
-export function FormActions({ error, busy, submitLabel }: FormActionsProps) {
+/** The end of a small form: the error from the last attempt, then Cancel (if any) and its submit button on the right. */
+export function FormActions({ error, busy, submitLabel, onCancel }: FormActionsProps) {
   return (
     <>
       {error && (
@@ -16,7 +18,12 @@ export function FormActions({ error, busy, submitLabel }: FormActionsProps) {
           {error}
         </Text>
       )}
-      <Group justify="flex-end" mt="sm">
+      <Group justify="flex-end" mt="sm" gap="xs">
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
         <Button type="submit" loading={busy}>
           {submitLabel}
         </Button>

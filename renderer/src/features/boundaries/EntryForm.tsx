@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { BoundaryEntry, BoundaryRecords } from '../../../../shared/schemas/boundaries';
 import { describeError, notifySaved } from '../../app/feedback';
 import { entryFieldErrors, keepWhileDirty, saveBoundaryEntry } from './boundaryRecords';
-import { EntryFormActions } from './EntryFormActions';
+import { FormActions } from '../../components/FormActions';
 
 interface EntryFormProps<Values> {
   studentId: string;
@@ -52,7 +52,7 @@ export function EntryForm<Values>({ studentId, title, form, toEntry, savedMessag
         {title}
       </Title>
       <Stack gap="sm">{children}</Stack>
-      <EntryFormActions error={error} busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
+      <FormActions error={error} busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </Paper>
   );
 }

@@ -6,7 +6,7 @@ import { call } from '../../app/client';
 import { describeError, isApiError, notifySaved } from '../../app/feedback';
 import { UkDateInput } from '../../components/UkDateInput';
 import { TimeField } from './TimeField';
-import { EntryFormActions } from '../boundaries/EntryFormActions';
+import { FormActions } from '../../components/FormActions';
 import { keepWhileDirty } from '../boundaries/boundaryRecords';
 
 export const MODE_OPTIONS = SessionMode.options.map((value) => ({ value, label: sessionModeLabels[value] }));
@@ -70,7 +70,7 @@ export function BookSessionForm({ studentId, initial, onBooked, onCancel }: Book
           {...form.getInputProps('place')}
         />
       </SimpleGrid>
-      <EntryFormActions error={error} busy={busy} submitLabel="Book session" onCancel={onCancel} />
+      <FormActions error={error} busy={busy} submitLabel="Book session" onCancel={onCancel} />
     </Paper>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Loader, Paper, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconFileExport, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
+import { academicYearOf } from '../../../../shared/domain/academicYear';
 import { call } from '../../app/client';
 import { todayIso } from '../../app/format';
 import { useExport } from '../../app/useExport';
@@ -9,17 +10,10 @@ import { SurveyImport } from './SurveyImport';
 import { SurveyResultsView } from './SurveyResultsView';
 import { SurveyStudents } from './SurveyStudents';
 
-/** The academic year a date falls in, from September: the survey calendar's year. */
-function yearOf(date: string): string {
-  const y = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 9 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
-
 /** Surveys: who has been asked and has answered, the results, and the year-end export for the office. */
 export function SurveysPage() {
   const settings = useLoad(() => call('settings:get', {}));
-  const current = yearOf(todayIso());
+  const current = academicYearOf(Date.parse(`${todayIso()}T12:00:00Z`));
   const years = [0, 1, 2].map((back) => {
     const start = Number(current.slice(0, 4)) - back;
     return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
